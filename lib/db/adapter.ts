@@ -1,0 +1,38 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { databaseConfig, type DatabaseConfig } from "./config";
+
+export type OpenedAdapter = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+// One PGlite instance per process and data folder: PGlite takes no lock across
+// processes, so everything in this process must share it.
+const pglites = new Map<string, PGlite>();
+
+function sharedPglite(dataDir: string): PGlite {
+  let db = pglites.get(dataDir);
+  if (!db) {
+    db = new PGlite(dataDir);
+    pglites.set(dataDir, db);
+  }
+  return db;
+}
+
+export function openAdapter(config: DatabaseConfig = databaseConfig()): OpenedAdapter {
+  if (config.kind === "postgres") {
+    const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    return { factory: new PrismaPg({ connectionString: config.url, max: poolSize }), close: async () => {} };
+  }
+  const pglite = sharedPglite(config.dataDir);
+  return {
+    factory: new PrismaPGlite(pglite),
+    close: async () => {
+      pglites.delete(config.dataDir);
+      await pglite.close();
+    },
+  };
+}

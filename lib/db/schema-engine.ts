@@ -1,0 +1,70 @@
+import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+
+// The prisma CLI downloads a native schema engine on every command, which fails
+// offline. Prisma publishes the same engine as WebAssembly; we drive it directly.
+type Glue = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+export type SchemaEngine = InstanceType<Glue["SchemaEngine"]>;
+export type MigrationList = Parameters<SchemaEngine["applyMigrations"]>[0]["migrationsList"];
+
+const require = createRequire(import.meta.url);
+export const projectRoot = process.cwd();
+export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
+export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+
+let gluePromise: Promise<Glue> | undefined;
+
+function loadGlue(): Promise<Glue> {
+  gluePromise ??= (async () => {
+    const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    const module = await WebAssembly.compile(await readFile(wasmPath));
+    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": glue as never });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return glue;
+  })();
+  return gluePromise;
+}
+
+export async function createSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+  const glue = await loadGlue();
+  const schemaText = await readFile(schemaPath, "utf8");
+  const log = (message: string) => {
+    if (process.env.SCHEMA_ENGINE_DEBUG) console.error(message);
+  };
+  return glue.SchemaEngine.new(
+    { datamodels: [[schemaPath, schemaText]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  );
+}
+
+export async function readMigrations(): Promise<MigrationList> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: await readFile(lockPath, "utf8").catch(() => null) },
+    shadowDbInitScript: "",
+    migrationDirectories: await Promise.all(
+      dirs.map(async (dir) => ({
+        path: dir,
+        migrationFile: {
+          path: "migration.sql",
+          content: await readFile(path.join(migrationsDir, dir, "migration.sql"), "utf8")
+            .then((content) => ({ tag: "ok" as const, value: content }))
+            .catch((error: Error) => ({ tag: "error" as const, value: error.message })),
+        },
+      })),
+    ),
+  };
+}
+
+export const noFilters = { externalTables: [], externalEnums: [] };
