@@ -9,8 +9,8 @@ import {
 // The prisma CLI downloads a native schema engine on every command, which fails
 // offline. Prisma publishes the same engine as WebAssembly; we drive it directly.
 type Glue = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
-export type SchemaEngine = InstanceType<Glue["SchemaEngine"]>;
-export type MigrationList = Parameters<SchemaEngine["applyMigrations"]>[0]["migrationsList"];
+export type SchemaEngine = import("@prisma/schema-engine-wasm/schema_engine_bg").SchemaEngine;
+export type MigrationList = import("@prisma/schema-engine-wasm").MigrationList;
 
 const require = createRequire(import.meta.url);
 export const projectRoot = process.cwd();
