@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { listProjects } from "@/lib/projects/projects";
+
+export const metadata: Metadata = { title: "Projects" };
+
+export default async function ProjectsPage() {
+  await connection();
+  const projects = await listProjects();
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-6">
+      <PageHeader title="Projects" description="Each project collects the traces one application sends." />
+      {projects.length === 0 ? (
+        <EmptyState title="No projects yet">
+          Send traces over OTLP to <code className="font-mono">/v1/traces</code>, or run <code className="font-mono">npm run db:seed</code> for demo data.
+        </EmptyState>
+      ) : (
+        <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
+          <table className="w-full text-left">
+            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
+              <tr>
+                <th className="px-4 py-2 font-medium">Project</th>
+                <th className="px-4 py-2 text-right font-medium">Traces</th>
+                <th className="px-4 py-2 text-right font-medium">Spans</th>
+                <th className="px-4 py-2 text-right font-medium">Sessions</th>
+                <th className="px-4 py-2 text-right font-medium">Annotations</th>
+                <th className="px-4 py-2 font-medium">Last trace (UTC)</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {projects.map((project) => (
+                <tr key={project.id} className="hover:bg-zinc-50">
+                  <td className="px-4 py-2.5">
+                    <Link href={`/projects/${encodeURIComponent(project.name)}/traces`} className="font-medium text-indigo-700 hover:underline">
+                      {project.name}
+                    </Link>
+                    {project.description ? <p className="text-xs text-zinc-500">{project.description}</p> : null}
+                  </td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(project.traceCount)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(project.spanCount)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(project.sessionCount)}</td>
+                  <td className="px-4 py-2.5 text-right tabular-nums">{formatNumber(project.annotationCount)}</td>
+                  <td className="px-4 py-2.5 font-mono text-xs text-zinc-500">
+                    {project.lastTraceAt ? formatDateTime(project.lastTraceAt) : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

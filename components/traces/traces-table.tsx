@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { SpanKindBadge } from "@/components/ui/span-kind-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
+import type { TraceRow } from "@/lib/traces/list-traces";
+import { paths } from "@/lib/url";
+
+export function TracesTable({ projectName, rows }: { projectName: string; rows: TraceRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
+      <table className="w-full table-fixed text-left">
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
+          <tr>
+            <th className="w-40 px-3 py-2 font-medium">Time (UTC)</th>
+            <th className="w-48 px-3 py-2 font-medium">Root span</th>
+            <th className="px-3 py-2 font-medium">Input</th>
+            <th className="px-3 py-2 font-medium">Output</th>
+            <th className="w-20 px-3 py-2 text-right font-medium">Latency</th>
+            <th className="w-20 px-3 py-2 text-right font-medium">Tokens</th>
+            <th className="w-20 px-3 py-2 font-medium">Status</th>
+            <th className="w-28 px-3 py-2 font-medium">Session</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {rows.map((row) => (
+            <tr key={row.id} className="align-top hover:bg-indigo-50/40">
+              <td className="px-3 py-2 font-mono text-xs text-zinc-500">{formatDateTime(row.startTime)}</td>
+              <td className="px-3 py-2">
+                <Link href={paths.trace(projectName, row.traceId)} className="font-medium text-indigo-700 hover:underline">
+                  {row.rootSpanName ?? row.traceId.slice(0, 12)}
+                </Link>
+                <div className="mt-0.5 flex items-center gap-1.5">
+                  <SpanKindBadge kind={row.rootSpanKind} />
+                  <span className="text-xs text-zinc-400">{row.spanCount} spans</span>
+                </div>
+              </td>
+              <td className="px-3 py-2 text-zinc-700" title={row.inputPreview ?? undefined}>
+                <p className="line-clamp-2 break-words">{truncate(row.inputPreview, 220)}</p>
+              </td>
+              <td className="px-3 py-2 text-zinc-700" title={row.outputPreview ?? undefined}>
+                <p className="line-clamp-2 break-words">{truncate(row.outputPreview, 220)}</p>
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatDuration(row.latencyMs)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{row.totalTokens ? formatNumber(row.totalTokens) : "—"}</td>
+              <td className="px-3 py-2">
+                <StatusBadge status={row.statusCode} />
+              </td>
+              <td className="truncate px-3 py-2 font-mono text-xs">
+                {row.sessionId ? (
+                  <Link href={paths.session(projectName, row.sessionId)} className="text-zinc-600 hover:text-indigo-700 hover:underline">
+                    {row.sessionId}
+                  </Link>
+                ) : (
+                  <span className="text-zinc-400">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

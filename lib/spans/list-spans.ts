@@ -1,0 +1,54 @@
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
+import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
+import type { SpanFilters } from "./span-filters";
+
+export type SpanRow = {
+  id: number;
+  spanId: string;
+  traceId: string;
+  name: string;
+  spanKind: SpanKind;
+  statusCode: StatusCode;
+  startTime: Date;
+  latencyMs: number;
+  totalTokens: number | null;
+  inputPreview: string | null;
+  outputPreview: string | null;
+};
+
+// Newest first, keyset on (start_time, id) over the (project, start_time, id) index.
+export async function listSpans(projectId: number, filters: SpanFilters): Promise<Page<SpanRow>> {
+  const conditions = [Prisma.sql`s.project_id = ${projectId}`];
+  if (filters.kind) conditions.push(Prisma.sql`s.span_kind = ${filters.kind}::"SpanKind"`);
+  if (filters.status) conditions.push(Prisma.sql`s.status_code = ${filters.status}::"StatusCode"`);
+  if (filters.name) conditions.push(Prisma.sql`s.name = ${filters.name}`);
+  const cursor = decodeCursor(filters.cursor);
+  if (cursor) conditions.push(Prisma.sql`(s.start_time, s.id) < (${new Date(cursor.value)}::timestamptz, ${cursor.id})`);
+
+  const rows = await prisma.$queryRaw<SpanRow[]>`
+    SELECT s.id, s.span_id AS "spanId", t.trace_id AS "traceId", s.name, s.span_kind AS "spanKind",
+      s.status_code AS "statusCode", s.start_time AS "startTime",
+      extract(epoch FROM s.end_time - s.start_time)::float8 * 1000 AS "latencyMs",
+      s.total_tokens AS "totalTokens", left(s.input_value, 200) AS "inputPreview", left(s.output_value, 200) AS "outputPreview"
+    FROM spans s JOIN traces t ON t.id = s.trace_row_id
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY s.start_time DESC, s.id DESC
+    LIMIT ${filters.limit + 1}`;
+  return toPage(rows, filters.limit, (row) => ({ value: row.startTime.toISOString(), id: row.id }));
+}
+
+// Distinct span names of a project, for the name filter's choices. A loose index
+// scan (one index probe per name) instead of reading every span.
+export async function listSpanNames(projectId: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ name: string }[]>`
+    WITH RECURSIVE names AS (
+      (SELECT name FROM spans WHERE project_id = ${projectId} ORDER BY name LIMIT 1)
+      UNION ALL
+      SELECT (SELECT s.name FROM spans s WHERE s.project_id = ${projectId} AND s.name > names.name ORDER BY s.name LIMIT 1)
+      FROM names WHERE names.name IS NOT NULL
+    )
+    SELECT name FROM names WHERE name IS NOT NULL LIMIT 200`;
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { cursorParam } from "@/lib/pagination/keyset";
+import { oneParam, spanKinds, statusCodes } from "@/lib/search-params";
+
+export const spanFiltersSchema = z.object({
+  kind: oneParam(z.enum(spanKinds)),
+  status: oneParam(z.enum(statusCodes)),
+  name: oneParam(z.string().trim().max(200)),
+  cursor: oneParam(cursorParam),
+  limit: oneParam(z.coerce.number().int().min(1).max(200)).transform((v) => v ?? 50),
+});
+
+export type SpanFilters = z.output<typeof spanFiltersSchema>;
+
+export function parseSpanFilters(raw: Record<string, unknown>): SpanFilters {
+  const parsed = spanFiltersSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const cleaned = { ...raw };
+  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
+  return spanFiltersSchema.parse(cleaned);
+}

@@ -1,0 +1,17 @@
+// Paths of the app's pages, built in one place.
+const seg = encodeURIComponent;
+
+export const paths = {
+  project: (project: string) => `/projects/${seg(project)}`,
+  traces: (project: string) => `/projects/${seg(project)}/traces`,
+  trace: (project: string, traceId: string, spanId?: string) =>
+    `/projects/${seg(project)}/traces/${traceId}${spanId ? `?span=${spanId}` : ""}`,
+  spans: (project: string) => `/projects/${seg(project)}/spans`,
+  sessions: (project: string) => `/projects/${seg(project)}/sessions`,
+  session: (project: string, sessionId: string) => `/projects/${seg(project)}/sessions/${seg(sessionId)}`,
+};
+
+// Search params as plain strings (first value of a repeated key), for rebuilding links.
+export function flatParams(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}
