@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -16,6 +17,7 @@ const pglites = new Map<string, PGlite>();
 function sharedPglite(dataDir: string): PGlite {
   let db = pglites.get(dataDir);
   if (!db) {
+    mkdirSync(dataDir, { recursive: true });
     db = new PGlite(dataDir);
     pglites.set(dataDir, db);
   }
