@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserMenu } from "@/components/layout/user-menu";
+import { currentActor } from "@/lib/auth/current-actor";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +9,8 @@ export const metadata: Metadata = {
   description: "Human review for LLM application traces",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await currentActor();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -23,7 +26,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="hover:text-zinc-900">
                 Projects
               </Link>
+              {actor ? (
+                <Link href="/settings" className="hover:text-zinc-900">
+                  Settings
+                </Link>
+              ) : null}
             </nav>
+            <UserMenu actor={actor} />
           </div>
         </header>
         <main>{children}</main>

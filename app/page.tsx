@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { requirePageActor } from "@/lib/auth/current-actor";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -9,7 +9,7 @@ import { listProjects } from "@/lib/projects/projects";
 export const metadata: Metadata = { title: "Projects" };
 
 export default async function ProjectsPage() {
-  await connection();
+  await requirePageActor();
   const projects = await listProjects();
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">

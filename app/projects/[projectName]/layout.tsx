@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProjectTabs } from "@/components/projects/project-tabs";
+import { requirePageActor } from "@/lib/auth/current-actor";
 import { findProjectByName } from "@/lib/projects/projects";
 
 export default async function ProjectLayout({
@@ -10,6 +11,7 @@ export default async function ProjectLayout({
   children: React.ReactNode;
   params: Promise<{ projectName: string }>;
 }) {
+  await requirePageActor();
   const { projectName } = await params;
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();

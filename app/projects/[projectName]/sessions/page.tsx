@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/current-actor";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { formatDateTime, formatDuration, truncate } from "@/lib/format";
@@ -19,6 +20,7 @@ export default async function SessionsPage({
   params: Promise<{ projectName: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
+  await requirePageActor();
   const [{ projectName }, rawParams] = await Promise.all([params, searchParams]);
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/current-actor";
 import { SpansTable } from "@/components/traces/spans-table";
 import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -21,6 +22,7 @@ export default async function SpansPage({
   params: Promise<{ projectName: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
+  await requirePageActor();
   const [{ projectName }, rawParams] = await Promise.all([params, searchParams]);
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();

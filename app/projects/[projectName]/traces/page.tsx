@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/current-actor";
 import { TraceFiltersForm } from "@/components/traces/trace-filters-form";
 import { TracesTable } from "@/components/traces/traces-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,6 +20,7 @@ export default async function TracesPage({
   params: Promise<{ projectName: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
+  await requirePageActor();
   const [{ projectName }, rawParams] = await Promise.all([params, searchParams]);
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/current-actor";
 import { ConversationTurn } from "@/components/sessions/conversation-turn";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { findProjectByName } from "@/lib/projects/projects";
@@ -10,6 +11,7 @@ import { paths } from "@/lib/url";
 export const metadata: Metadata = { title: "Session" };
 
 export default async function SessionPage({ params }: { params: Promise<{ projectName: string; sessionId: string }> }) {
+  await requirePageActor();
   const { projectName, sessionId } = await params;
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();

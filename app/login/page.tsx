@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { currentActor } from "@/lib/auth/current-actor";
+import { countUsers } from "@/lib/auth/users";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  if (await currentActor()) redirect(next?.startsWith("/") ? next : "/");
+  if ((await countUsers()) === 0) redirect("/setup");
+  return (
+    <AuthCard title="Sign in to Marginalia">
+      <SignInForm next={next} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { DomainError } from "@/lib/errors";
+
+// What a server action returns to useActionState: expected failures are values.
+export type ActionState<T = undefined> =
+  | { status: "idle" }
+  | { status: "error"; message: string; fieldErrors?: Record<string, string[] | undefined> }
+  | { status: "success"; message?: string; data?: T };
+
+export const idle: ActionState = { status: "idle" };
+
+export function invalidInput(error: z.ZodError): ActionState<never> {
+  const { fieldErrors } = z.flattenError(error);
+  return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrors as Record<string, string[]> };
+}
+
+/** Domain errors become a message for the form; anything else is a real failure and is rethrown. */
+export function failure(error: unknown): ActionState<never> {
+  if (error instanceof DomainError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof z.ZodError) return invalidInput(error);
+  throw error;
+}

@@ -1,0 +1,29 @@
+// Failed sign-ins and bad API keys are limited per key (email, address) in a
+// sliding window. In memory: one app process serves a Marginalia install.
+type Window = { count: number; resetAt: number };
+
+export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs: number }) {
+  const windows = new Map<string, Window>();
+  return {
+    /** Seconds until the key may try again, or 0 when it may now. */
+    retryAfter(key: string, now = Date.now()): number {
+      const window = windows.get(key);
+      if (!window || window.resetAt <= now) return 0;
+      return window.count >= limit ? Math.ceil((window.resetAt - now) / 1000) : 0;
+    },
+    fail(key: string, now = Date.now()) {
+      const window = windows.get(key);
+      if (!window || window.resetAt <= now) windows.set(key, { count: 1, resetAt: now + windowMs });
+      else window.count++;
+      if (windows.size > 10_000) {
+        for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
+      }
+    },
+    reset(key: string) {
+      windows.delete(key);
+    },
+  };
+}
+
+export const signInLimiter = createRateLimiter({ limit: 5, windowMs: 15 * 60_000 });
+export const apiKeyLimiter = createRateLimiter({ limit: 20, windowMs: 60_000 });
