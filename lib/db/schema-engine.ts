@@ -32,6 +32,36 @@ function loadGlue(): Promise<Glue> {
   return gluePromise;
 }
 
+type ScriptRunner = { client: { query?: (sql: string) => Promise<unknown>; exec?: (sql: string) => Promise<unknown> }; onError: (e: unknown) => never };
+
+// The driver adapters run a migration script badly: adapter-pg splits it on every
+// ";" (breaking function bodies in dollar quotes) and the PGlite adapter does not
+// await it (errors vanish). Both databases take a whole multi-statement script in
+// one simple query, which also makes each migration atomic.
+function runScriptsWhole(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const patch = <T extends object>(adapter: T): T => {
+    const runner = adapter as unknown as ScriptRunner & { executeScript: (script: string) => Promise<void> };
+    runner.executeScript = async (script: string) => {
+      try {
+        if (runner.client.exec) await runner.client.exec(script);
+        else await runner.client.query!(script);
+      } catch (error) {
+        runner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property === "connect" || property === "connectToShadowDb") {
+        return async (...args: unknown[]) => patch(await (value as (...a: unknown[]) => Promise<object>).apply(target, args));
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 export async function createSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   const glue = await loadGlue();
   const schemaText = await readFile(schemaPath, "utf8");
@@ -41,7 +71,7 @@ export async function createSchemaEngine(adapterFactory: SqlMigrationAwareDriver
   return glue.SchemaEngine.new(
     { datamodels: [[schemaPath, schemaText]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(runScriptsWhole(adapterFactory)),
   );
 }
 
