@@ -3,6 +3,10 @@ const nextConfig = {
   // PGlite loads its WASM from its own package folder: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
+  // Phoenix clients check this header on every response (kept in step with lib/api/handler.ts).
+  async headers() {
+    return [{ source: "/:path*", headers: [{ key: "x-phoenix-server-version", value: "20.3.0" }] }];
+  },
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { actorFromRequest } from "@/lib/auth/request-actor";
+import type { Actor } from "@/lib/auth/permissions";
+import { RateLimitedError } from "@/lib/auth/sessions";
+import { DomainError } from "@/lib/errors";
+
+// Every REST route goes through apiRoute: it authenticates, maps domain errors
+// to one JSON envelope with the right status, and stamps the Phoenix version
+// header that Phoenix clients check.
+export const PHOENIX_SERVER_VERSION = "20.3.0";
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(limit = MAX_BODY_BYTES) {
+    super(`Request body is larger than ${Math.round(limit / 1024 / 1024)} MiB.`, 413);
+  }
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (request: Request, actor: Actor, params: P) => Promise<Response>;
+
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await actorFromRequest(request);
+      return withVersion(await handler(request, actor, await context.params));
+    } catch (error) {
+      return withVersion(errorResponse(error));
+    }
+  };
+}
+
+export function withVersion(response: Response): Response {
+  response.headers.set("x-phoenix-server-version", PHOENIX_SERVER_VERSION);
+  return response;
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof z.ZodError) return errorResponse(validationError(error));
+  if (error instanceof DomainError) {
+    const headers: Record<string, string> = {};
+    if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
+    // Phoenix answers 401/403 as plain text; its clients only read the status.
+    if (error.status === 401 || error.status === 403) {
+      return new Response(error.message, { status: error.status, headers: { ...headers, "content-type": "text/plain" } });
+    }
+    return Response.json({ detail: error.message, errors: error.fieldErrors }, { status: error.status, headers });
+  }
+  console.error(error);
+  return Response.json({ detail: "Internal server error" }, { status: 500 });
+}
+
+/** Zod issues become a 422 naming each wrong field by its path (data.0.result.score). */
+export function validationError(error: z.ZodError, status = 422): DomainError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join(".") || "body";
+    (fieldErrors[path] ??= []).push(issue.message);
+  }
+  const [first] = Object.entries(fieldErrors);
+  return new DomainError(`Invalid request: ${first[0]} ${first[1][0]}`, status, fieldErrors);
+}
+
+/** Reads a JSON body within the size limit; malformed JSON is a 400. */
+export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit) throw new PayloadTooLargeError(limit);
+  const body = await readBody(request, limit);
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new DomainError("Request body is not valid JSON.", 400);
+  }
+}
+
+/** The raw body, refusing more than `limit` bytes even without a Content-Length. */
+export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
+  const reader = request.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
