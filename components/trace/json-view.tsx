@@ -3,6 +3,8 @@ import type { JsonValue } from "@/lib/spans/json-text";
 // A JSON value as an indented tree where every object and array folds with a
 // native <details>, so it works without JavaScript and with the keyboard.
 // Shallow levels start open; big arrays (embedding vectors) start closed.
+// Fold styles use `details[open]>summary>` rather than Tailwind's `group-open`,
+// which would also react to an open ancestor <details>.
 const OPEN_DEPTH = 2;
 const BIG = 20;
 
@@ -30,14 +32,15 @@ function Entry({ name, value, depth }: { name: string | null; value: JsonValue; 
   if (entries.length === 0) {
     return <div>{label}<span className="text-zinc-500">{open}{close}</span></div>;
   }
-  const summary = Array.isArray(value) ? `${entries.length} items` : `${entries.length} keys`;
+  const noun = Array.isArray(value) ? "item" : "key";
+  const summary = `${entries.length} ${noun}${entries.length === 1 ? "" : "s"}`;
   return (
-    <details open={depth < OPEN_DEPTH && entries.length <= BIG} className="group">
+    <details open={depth < OPEN_DEPTH && entries.length <= BIG}>
       <summary className="cursor-pointer list-none marker:hidden hover:bg-zinc-100 [&::-webkit-details-marker]:hidden">
-        <span className="inline-block w-3 text-zinc-400 group-open:rotate-90">›</span>
+        <span aria-hidden className="inline-block w-3 text-zinc-400 [details[open]>summary>&]:rotate-90">›</span>
         {label}
         <span className="text-zinc-500">{open}</span>
-        <span className="text-zinc-400 group-open:hidden"> {summary} {close}</span>
+        <span className="text-zinc-400 [details[open]>summary>&]:hidden"> {summary} {close}</span>
       </summary>
       <div className="ml-1.5 border-l border-zinc-200 pl-3">
         {entries.map(([key, item]) => (

@@ -45,8 +45,12 @@ export default async function TracePage({ params, searchParams }: { params: Para
   const tab = parseSpanTab(query.tab);
   const tracePathname = paths.trace(trace.projectName, trace.traceId);
   // Late or clock-skewed spans may fall outside the trace row's bounds.
-  const start = Math.min(trace.startTime.getTime(), ...spans.map((span) => span.startTime.getTime()));
-  const end = Math.max(trace.endTime.getTime(), ...spans.map((span) => span.endTime.getTime()));
+  let start = trace.startTime.getTime();
+  let end = trace.endTime.getTime();
+  for (const span of spans) {
+    start = Math.min(start, span.startTime.getTime());
+    end = Math.max(end, span.endTime.getTime());
+  }
 
   return (
     <div>
