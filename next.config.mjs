@@ -2,6 +2,8 @@
 const nextConfig = {
   // PGlite loads its WASM from its own package folder: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
+  // A separate build folder lets a second build (tests, a dev server) run beside another.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Phoenix clients check this header on every response (kept in step with lib/api/handler.ts).
   async headers() {

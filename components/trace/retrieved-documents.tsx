@@ -5,7 +5,14 @@ import { ValueView } from "./value-view";
 
 // Documents a retriever or reranker returned. Each card carries an anchor
 // (`#document-N`) because document annotations are keyed by this position.
-export function RetrievedDocuments({ documents }: { documents: RetrievedDocument[] }) {
+export function RetrievedDocuments({
+  documents,
+  controls,
+}: {
+  documents: RetrievedDocument[];
+  // Per-position review controls (document relevance), shown in each card.
+  controls?: Record<number, React.ReactNode>;
+}) {
   return (
     <ol className="space-y-2">
       {documents.map((document) => (
@@ -27,6 +34,9 @@ export function RetrievedDocuments({ documents }: { documents: RetrievedDocument
           <div className="max-h-72 overflow-y-auto px-3 py-2">
             {document.content ? <ValueView text={document.content} /> : <p className="text-[12px] text-zinc-400 italic">no content</p>}
           </div>
+          {controls?.[document.position] ? (
+            <div className="border-t border-zinc-100 bg-zinc-50/60 px-3 py-2">{controls[document.position]}</div>
+          ) : null}
           {document.metadata !== null && (
             <details className="border-t border-zinc-100 px-3 py-1.5">
               <summary className="cursor-pointer text-[11px] font-medium text-zinc-500 hover:text-zinc-800">metadata</summary>

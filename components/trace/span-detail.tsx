@@ -14,7 +14,9 @@ export function SpanDetail({
   tab,
   traceStart,
   tracePathname,
+  documentControls,
 }: {
+  documentControls?: Record<number, React.ReactNode>;
   span: TraceSpan;
   tab: SpanTab;
   traceStart: Date;
@@ -48,7 +50,7 @@ export function SpanDetail({
           </Link>
         ))}
       </nav>
-      {tab === "io" && <SpanIo span={span} />}
+      {tab === "io" && <SpanIo span={span} documentControls={documentControls} />}
       {tab === "attributes" && <AttributesTable attributes={span.attributes} />}
       {tab === "events" && <SpanEventsList events={events} spanStart={span.startTime} />}
     </article>

@@ -23,7 +23,7 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 
 // What a reviewer reads first: input and output, shaped by span kind. LLM
 // messages win over the raw `input.value`, which repeats them as JSON.
-export function SpanIo({ span }: { span: TraceSpan }) {
+export function SpanIo({ span, documentControls }: { span: TraceSpan; documentControls?: Record<number, React.ReactNode> }) {
   const a = span.attributes;
   const inputMessages = llmMessages(a, "input");
   const outputMessages = llmMessages(a, "output");
@@ -75,7 +75,7 @@ export function SpanIo({ span }: { span: TraceSpan }) {
       )}
       {documents.length > 0 && (
         <DetailSection title="Retrieved documents" aside={plural(documents.length, "document")}>
-          <RetrievedDocuments documents={documents} />
+          <RetrievedDocuments documents={documents} controls={documentControls} />
         </DetailSection>
       )}
       {rerankInput.length > 0 && (

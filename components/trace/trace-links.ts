@@ -12,8 +12,12 @@ export function parseSpanTab(value: string | string[] | undefined): SpanTab {
 
 // The selected span and tab live in the URL so a link shows a reviewer exactly
 // what the sender saw. The default tab is left out to keep links short.
+// The base may carry its own query (review mode keeps its filters and position there).
 export function spanHref(tracePathname: string, spanId: string, tab: SpanTab): string {
-  const params = new URLSearchParams({ span: spanId });
+  const [path, query = ""] = tracePathname.split("?");
+  const params = new URLSearchParams(query);
+  params.set("span", spanId);
   if (tab !== "io") params.set("tab", tab);
-  return `${tracePathname}?${params}`;
+  else params.delete("tab");
+  return `${path}?${params}`;
 }

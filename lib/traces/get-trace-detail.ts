@@ -4,6 +4,7 @@ import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
 import type { FlatAttributes } from "@/lib/spans/indexed-attributes";
 
 export type TraceSummary = {
+  id: number;
   traceId: string;
   projectName: string;
   sessionId: string | null;
@@ -21,6 +22,7 @@ export type TraceSummary = {
 };
 
 export type TraceSpan = {
+  id: number;
   spanId: string;
   parentSpanId: string | null;
   name: string;
@@ -44,6 +46,7 @@ export type TraceSpan = {
 export type TraceDetail = { trace: TraceSummary; spans: TraceSpan[] };
 
 const spanSelect = {
+  id: true,
   spanId: true,
   parentSpanId: true,
   name: true,
@@ -71,6 +74,7 @@ export async function getTraceDetail(projectName: string, traceId: string): Prom
   const row = await prisma.trace.findFirst({
     where: { traceId: traceId.toLowerCase(), project: { name: projectName } },
     select: {
+      id: true,
       traceId: true,
       rootSpanId: true,
       rootSpanName: true,

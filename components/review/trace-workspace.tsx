@@ -1,0 +1,61 @@
+import { SpanDetail } from "@/components/trace/span-detail";
+import { SpanTree } from "@/components/trace/span-tree";
+import type { SpanTab } from "@/components/trace/trace-links";
+import type { Actor } from "@/lib/auth/permissions";
+import type { ProjectRef } from "@/lib/projects/projects";
+import { loadTraceReview } from "@/lib/review/trace-review";
+import type { TraceDetail } from "@/lib/traces/get-trace-detail";
+import { spanTreeRows } from "@/lib/traces/span-tree";
+import { documentControls, ReviewPanel } from "./review-panel";
+import { ReviewShortcuts, type Shortcut } from "./shortcut-sheet";
+
+type Props = {
+  actor: Actor;
+  project: ProjectRef;
+  detail: TraceDetail;
+  requestedSpanId: string | undefined;
+  tab: SpanTab;
+  // Where span links point: the trace page, or the review screen with its position.
+  basePath: string;
+  shortcuts?: Shortcut[];
+};
+
+// Span tree | selected span | review panel: the trace page and review mode share it.
+export async function TraceWorkspace({ actor, project, detail, requestedSpanId, tab, basePath, shortcuts }: Props) {
+  const { trace, spans } = detail;
+  const rows = spanTreeRows(spans);
+  // An unknown ?span= falls back to the root rather than 404ing a good trace.
+  const selected = spans.find((span) => span.spanId === requestedSpanId) ?? rows[0]?.span;
+  const review = await loadTraceReview(actor, project, trace.id, selected);
+  // Late or clock-skewed spans may fall outside the trace row's bounds.
+  const start = new Date(Math.min(trace.startTime.getTime(), ...spans.map((span) => span.startTime.getTime())));
+  const end = new Date(Math.max(trace.endTime.getTime(), ...spans.map((span) => span.endTime.getTime())));
+  return (
+    <div className="grid grid-cols-[minmax(15rem,22rem)_minmax(0,1fr)_20rem] items-start 2xl:grid-cols-[minmax(20rem,28rem)_minmax(0,1fr)_24rem]">
+      <ReviewShortcuts extra={shortcuts} />
+      <nav aria-label="Span tree" className="sticky top-11 h-[calc(100vh-2.75rem)] overflow-y-auto border-r border-zinc-200 bg-white">
+        <SpanTree spans={spans} selectedSpanId={selected?.spanId ?? ""} tab={tab} traceStart={start} traceEnd={end} tracePathname={basePath} />
+      </nav>
+      <div className="min-h-[calc(100vh-2.75rem)] min-w-0 bg-white">
+        {selected ? (
+          <SpanDetail
+            span={selected}
+            tab={tab}
+            traceStart={start}
+            tracePathname={basePath}
+            documentControls={documentControls(review, selected.spanId, selected.documentCount)}
+          />
+        ) : (
+          <p className="px-4 py-6 text-[13px] text-zinc-500">This trace has no spans yet.</p>
+        )}
+      </div>
+      <aside aria-label="Review" data-review-panel className="sticky top-11 h-[calc(100vh-2.75rem)] overflow-y-auto border-l border-zinc-200 bg-zinc-50">
+        <ReviewPanel
+          review={review}
+          trace={{ traceId: trace.traceId, name: trace.rootSpanName ?? "trace" }}
+          span={selected ? { spanId: selected.spanId, name: selected.name, isRoot: selected.spanId === rows[0]?.span.spanId } : undefined}
+        />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Actor } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { notesOnTrace, type NoteView } from "./notes";
+import { reviewRubricsForProject } from "./project-rubrics";
+import { appliesTo, type ReviewRubric } from "./rubric-values";
+import { annotationsOnTargets, type ShownAnnotation } from "./target-annotations";
+
+export type TraceReview = {
+  traceRubrics: ReviewRubric[];
+  spanRubrics: ReviewRubric[];
+  documentRubrics: ReviewRubric[];
+  traceAnnotations: ShownAnnotation[];
+  spanAnnotations: ShownAnnotation[];
+  documentAnnotations: ShownAnnotation[];
+  notes: NoteView[];
+  canAnnotate: boolean;
+  canNote: boolean;
+};
+
+type SpanRef = { id: number; spanKind: string; documentCount: number } | undefined;
+
+/** Everything the review panel shows for a trace and its selected span, in a few queries. */
+export async function loadTraceReview(
+  actor: Actor,
+  project: { id: number; blindReview: boolean },
+  traceRowId: number,
+  span: SpanRef,
+): Promise<TraceReview> {
+  const rubrics = await reviewRubricsForProject(project.id);
+  const documentRubrics = span && span.documentCount > 0 ? rubrics.filter((r) => appliesTo(r, "DOCUMENT")) : [];
+  const targets = [
+    { targetType: "TRACE" as const, targetId: traceRowId },
+    ...(span ? [{ targetType: "SPAN" as const, targetId: span.id }] : []),
+    ...(documentRubrics.length && span ? [{ targetType: "DOCUMENT" as const, targetId: span.id }] : []),
+  ];
+  const [annotations, notes] = await Promise.all([annotationsOnTargets(actor, project, targets), notesOnTrace(actor, traceRowId)]);
+  return {
+    traceRubrics: rubrics.filter((r) => appliesTo(r, "TRACE")),
+    spanRubrics: span ? rubrics.filter((r) => appliesTo(r, "SPAN", span.spanKind)) : [],
+    documentRubrics,
+    traceAnnotations: annotations.filter((a) => a.targetType === "TRACE"),
+    spanAnnotations: annotations.filter((a) => a.targetType === "SPAN"),
+    documentAnnotations: annotations.filter((a) => a.targetType === "DOCUMENT"),
+    notes,
+    canAnnotate: can(actor, "annotate"),
+    canNote: can(actor, "write-note"),
+  };
+}
+
+/** The reader's own annotation of a rubric among those shown. */
+export function mineFor(annotations: ShownAnnotation[], name: string, documentPosition = -1) {
+  const own = annotations.find((a) => a.mine && a.name === name && a.documentPosition === documentPosition);
+  return own ? { id: own.id, label: own.label, score: own.score, explanation: own.explanation } : null;
+}
