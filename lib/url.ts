@@ -7,6 +7,7 @@ export const paths = {
   trace: (project: string, traceId: string, spanId?: string) =>
     `/projects/${seg(project)}/traces/${traceId}${spanId ? `?span=${spanId}` : ""}`,
   spans: (project: string) => `/projects/${seg(project)}/spans`,
+  review: (project: string) => `/projects/${seg(project)}/review`,
   sessions: (project: string) => `/projects/${seg(project)}/sessions`,
   session: (project: string, sessionId: string) => `/projects/${seg(project)}/sessions/${seg(sessionId)}`,
 };

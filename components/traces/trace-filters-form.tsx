@@ -19,7 +19,20 @@ const dirOptions = [
   { value: "asc", label: "Ascending" },
 ];
 
-export function TraceFiltersForm({ filters }: { filters: TraceFilters }) {
+const notesOptions = [
+  { value: "with", label: "With notes" },
+  { value: "without", label: "Without notes" },
+];
+const reviewedOptions = [
+  { value: "me", label: "Reviewed by me" },
+  { value: "not-me", label: "Not reviewed by me" },
+  { value: "nobody", label: "Not reviewed by anyone" },
+];
+
+const numberField = "h-8 w-20 rounded border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:border-indigo-500";
+
+export function TraceFiltersForm({ filters, rubrics }: { filters: TraceFilters; rubrics: { name: string; labels: string[] }[] }) {
+  const labels = [...new Set(rubrics.flatMap((r) => r.labels))];
   return (
     <AutoSubmitForm label="Filter traces" className="flex flex-wrap items-end gap-3 pb-3">
       <label className="flex min-w-64 flex-1 flex-col gap-0.5 text-xs text-zinc-500">
@@ -37,6 +50,18 @@ export function TraceFiltersForm({ filters }: { filters: TraceFilters }) {
       <FilterSelect name="kind" label="Root span kind" value={filters.kind} options={optionsOf(spanKinds)} />
       <FilterSelect name="sort" label="Sort by" value={filters.sort} options={sortOptions} anyLabel={null} />
       <FilterSelect name="dir" label="Order" value={filters.dir} options={dirOptions} anyLabel={null} />
+      <FilterSelect name="notes" label="Notes" value={filters.notes} options={notesOptions} />
+      <FilterSelect name="reviewed" label="Reviewed" value={filters.reviewed} options={reviewedOptions} />
+      <FilterSelect name="rubric" label="Rubric" value={filters.rubric} options={optionsOf(rubrics.map((r) => r.name))} />
+      <FilterSelect name="label" label="Label" value={filters.label} options={optionsOf(labels)} />
+      <label className="flex flex-col gap-0.5 text-xs text-zinc-500">
+        Score ≥
+        <input type="number" step="any" name="scoreMin" defaultValue={filters.scoreMin ?? ""} className={numberField} />
+      </label>
+      <label className="flex flex-col gap-0.5 text-xs text-zinc-500">
+        Score ≤
+        <input type="number" step="any" name="scoreMax" defaultValue={filters.scoreMax ?? ""} className={numberField} />
+      </label>
       <SubmitButton>Apply</SubmitButton>
     </AutoSubmitForm>
   );

@@ -3,21 +3,24 @@ import { SpanKindBadge } from "@/components/ui/span-kind-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
 import type { TraceRow } from "@/lib/traces/list-traces";
+import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
+import { ReviewSummaryCell } from "./review-summary-cell";
 import { paths } from "@/lib/url";
 
-export function TracesTable({ projectName, rows }: { projectName: string; rows: TraceRow[] }) {
+export function TracesTable({ projectName, rows, summaries }: { projectName: string; rows: TraceRow[]; summaries: Map<number, TraceReviewSummary> }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
       <table className="w-full table-fixed text-left">
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
           <tr>
-            <th className="w-40 px-3 py-2 font-medium">Time (UTC)</th>
+            <th className="w-36 px-3 py-2 font-medium">Time (UTC)</th>
             <th className="w-48 px-3 py-2 font-medium">Root span</th>
             <th className="px-3 py-2 font-medium">Input</th>
             <th className="px-3 py-2 font-medium">Output</th>
             <th className="w-20 px-3 py-2 text-right font-medium">Latency</th>
             <th className="w-20 px-3 py-2 text-right font-medium">Tokens</th>
             <th className="w-20 px-3 py-2 font-medium">Status</th>
+            <th className="w-44 px-3 py-2 font-medium">Review</th>
             <th className="w-28 px-3 py-2 font-medium">Session</th>
           </tr>
         </thead>
@@ -44,6 +47,9 @@ export function TracesTable({ projectName, rows }: { projectName: string; rows: 
               <td className="px-3 py-2 text-right tabular-nums">{row.totalTokens ? formatNumber(row.totalTokens) : "—"}</td>
               <td className="px-3 py-2">
                 <StatusBadge status={row.statusCode} />
+              </td>
+              <td className="px-3 py-2">
+                <ReviewSummaryCell summary={summaries.get(row.id)} />
               </td>
               <td className="truncate px-3 py-2 font-mono text-xs">
                 {row.sessionId ? (

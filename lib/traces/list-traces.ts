@@ -32,8 +32,30 @@ function sortValueOf(row: TraceRow, sort: TraceFilters["sort"]) {
 }
 
 // One indexed scan of traces: (project, sort column, id) keyset, no OFFSET.
-export async function listTraces(projectId: number, filters: TraceFilters): Promise<Page<TraceRow>> {
-  const sortColumn = sortColumns[filters.sort];
+function reviewConditions(filters: TraceFilters, viewerId: string | null): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  const onTrace = Prisma.sql`a.trace_row_id = t.id AND a.target_type = 'TRACE'`;
+  if (filters.rubric && filters.label) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE ${onTrace} AND a.name = ${filters.rubric} AND a.label = ${filters.label})`);
+  }
+  if (filters.rubric && (filters.scoreMin !== undefined || filters.scoreMax !== undefined)) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE ${onTrace} AND a.name = ${filters.rubric}
+      AND a.score >= ${filters.scoreMin ?? -1e308} AND a.score <= ${filters.scoreMax ?? 1e308})`);
+  }
+  const notes = Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE a.trace_row_id = t.id AND a.name = 'note')`;
+  if (filters.notes === "with") conditions.push(notes);
+  if (filters.notes === "without") conditions.push(Prisma.sql`NOT ${notes}`);
+  // "Reviewed" means a label or score (not a note) on the trace or any of its spans.
+  const reviewedBy = (who: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE a.trace_row_id = t.id AND a.name <> 'note' AND ${who})`;
+  if (filters.reviewed === "me") conditions.push(reviewedBy(Prisma.sql`a.user_id = ${viewerId}::uuid`));
+  if (filters.reviewed === "not-me") conditions.push(Prisma.sql`NOT ${reviewedBy(Prisma.sql`a.user_id = ${viewerId}::uuid`)}`);
+  if (filters.reviewed === "nobody") conditions.push(Prisma.sql`NOT ${reviewedBy(Prisma.sql`a.annotator_kind = 'HUMAN'`)}`);
+  return conditions;
+}
+
+/** The WHERE conditions of a filtered traces list (also used by review mode). */
+export function traceListConditions(projectId: number, filters: TraceFilters, viewerId: string | null): Prisma.Sql[] {
   const { from, to } = timeWindow(filters);
   const conditions = [Prisma.sql`t.project_id = ${projectId}`];
   if (from) conditions.push(Prisma.sql`t.start_time >= ${from}`);
@@ -43,6 +65,13 @@ export async function listTraces(projectId: number, filters: TraceFilters): Prom
   const tsQuery = filters.q ? toPrefixTsQuery(filters.q) : null;
   if (tsQuery) conditions.push(Prisma.sql`t.search_vector @@ to_tsquery('english', ${tsQuery})`);
 
+  conditions.push(...reviewConditions(filters, viewerId));
+  return conditions;
+}
+
+export async function listTraces(projectId: number, filters: TraceFilters, viewerId: string | null = null): Promise<Page<TraceRow>> {
+  const sortColumn = sortColumns[filters.sort];
+  const conditions = traceListConditions(projectId, filters, viewerId);
   const cursor = decodeCursor(filters.cursor);
   if (cursor) {
     const value = filters.sort === "time" ? Prisma.sql`${new Date(cursor.value)}::timestamptz` : Prisma.sql`${Number(cursor.value)}`;
@@ -65,4 +94,15 @@ export async function listTraces(projectId: number, filters: TraceFilters): Prom
     ORDER BY ${sortColumn} ${direction}, t.id ${direction}
     LIMIT ${filters.limit + 1}`;
   return toPage(rows, filters.limit, (row) => ({ value: sortValueOf(row, filters.sort), id: row.id }));
+}
+
+/** Just the ids of a filtered list in its order (review mode walks it), up to `max`. */
+export async function listTraceIds(projectId: number, filters: TraceFilters, viewerId: string | null, max: number) {
+  const sortColumn = sortColumns[filters.sort];
+  const direction = filters.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  return prisma.$queryRaw<{ id: number; traceId: string }[]>`
+    SELECT t.id, t.trace_id AS "traceId" FROM traces t
+    WHERE ${Prisma.join(traceListConditions(projectId, filters, viewerId), " AND ")}
+    ORDER BY ${sortColumn} ${direction}, t.id ${direction}
+    LIMIT ${max}`;
 }

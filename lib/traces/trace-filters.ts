@@ -13,6 +13,13 @@ export const traceFiltersSchema = z.object({
   status: oneParam(z.enum(statusCodes)),
   kind: oneParam(z.enum(spanKinds)),
   q: oneParam(z.string().trim().max(200)),
+  // Review state: a trace-level label or score range of one rubric, notes, who reviewed.
+  rubric: oneParam(z.string().trim().max(200)),
+  label: oneParam(z.string().trim().max(1000)),
+  scoreMin: oneParam(z.coerce.number().finite()),
+  scoreMax: oneParam(z.coerce.number().finite()),
+  notes: oneParam(z.enum(["with", "without"])),
+  reviewed: oneParam(z.enum(["me", "not-me", "nobody"])),
   sort: oneParam(z.enum(traceSorts)).transform((v) => v ?? "time"),
   dir: oneParam(z.enum(["asc", "desc"])).transform((v) => v ?? "desc"),
   cursor: oneParam(cursorParam),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { TraceFiltersForm } from "@/components/traces/trace-filters-form";
@@ -7,7 +8,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { findProjectByName } from "@/lib/projects/projects";
 import type { RawSearchParams } from "@/lib/search-params";
+import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
+import { reviewQuery } from "@/lib/review/review-queue";
 import { listTraces } from "@/lib/traces/list-traces";
+import { traceReviewSummaries } from "@/lib/traces/trace-review-summary";
 import { parseTraceFilters } from "@/lib/traces/trace-filters";
 import { flatParams, paths } from "@/lib/url";
 
@@ -20,20 +24,27 @@ export default async function TracesPage({
   params: Promise<{ projectName: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
-  await requirePageActor();
+  const actor = await requirePageActor();
   const [{ projectName }, rawParams] = await Promise.all([params, searchParams]);
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();
   const filters = parseTraceFilters(rawParams);
-  const page = await listTraces(project.id, filters);
+  const [page, rubrics] = await Promise.all([listTraces(project.id, filters, actor.userId), reviewRubricsForProject(project.id)]);
+  const summaries = await traceReviewSummaries(page.rows.map((row) => row.id));
+  const reviewHref = `${paths.review(project.name)}?${reviewQuery(rawParams)}`;
   return (
     <div className="px-4 py-4">
-      <TraceFiltersForm filters={filters} />
+      <TraceFiltersForm filters={filters} rubrics={rubrics.map((r) => ({ name: r.name, labels: r.values.map((v) => v.label) }))} />
       {page.rows.length === 0 ? (
         <EmptyState title="No traces match">Change or clear the filters to see more.</EmptyState>
       ) : (
         <>
-          <TracesTable projectName={project.name} rows={page.rows} />
+          <div className="flex items-center justify-end pb-2">
+            <Link href={reviewHref} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+              Review these traces →
+            </Link>
+          </div>
+          <TracesTable projectName={project.name} rows={page.rows} summaries={summaries} />
           <Pager basePath={paths.traces(project.name)} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
         </>
       )}
