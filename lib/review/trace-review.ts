@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/auth/permissions";
 import { can } from "@/lib/auth/permissions";
-import { notesOnTrace, type NoteView } from "./notes";
+import { notesOnSession, notesOnTrace, type NoteView } from "./notes";
 import { reviewRubricsForProject } from "./project-rubrics";
 import { appliesTo, type ReviewRubric } from "./rubric-values";
 import { annotationsOnTargets, type ShownAnnotation } from "./target-annotations";
@@ -51,4 +51,29 @@ export async function loadTraceReview(
 export function mineFor(annotations: ShownAnnotation[], name: string, documentPosition = -1) {
   const own = annotations.find((a) => a.mine && a.name === name && a.documentPosition === documentPosition);
   return own ? { id: own.id, label: own.label, score: own.score, explanation: own.explanation } : null;
+}
+
+export type SessionReview = Pick<TraceReview, "notes" | "canAnnotate" | "canNote"> & {
+  rubrics: ReviewRubric[];
+  annotations: ShownAnnotation[];
+};
+
+/** Session rubrics (e.g. user satisfaction), everyone's values and the session's notes. */
+export async function loadSessionReview(
+  actor: Actor,
+  project: { id: number; blindReview: boolean },
+  sessionRowId: number,
+): Promise<SessionReview> {
+  const [rubrics, annotations, notes] = await Promise.all([
+    reviewRubricsForProject(project.id),
+    annotationsOnTargets(actor, project, [{ targetType: "SESSION", targetId: sessionRowId }]),
+    notesOnSession(actor, sessionRowId),
+  ]);
+  return {
+    rubrics: rubrics.filter((r) => appliesTo(r, "SESSION")),
+    annotations,
+    notes,
+    canAnnotate: can(actor, "annotate"),
+    canNote: can(actor, "write-note"),
+  };
 }
