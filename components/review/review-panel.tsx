@@ -22,7 +22,7 @@ export function ReviewPanel({ review, trace, span }: Props) {
   ];
   return (
     <div className="space-y-4 p-3">
-      {review.traceRubrics.length > 0 ? (
+      {review.canAnnotate && review.traceRubrics.length > 0 ? (
         <section aria-label="Trace rubrics" className="space-y-2">
           <h2 className="text-[11px] font-semibold uppercase tracking-wide text-zinc-500">Trace</h2>
           {review.traceRubrics.map((rubric) => (
@@ -30,7 +30,7 @@ export function ReviewPanel({ review, trace, span }: Props) {
           ))}
         </section>
       ) : null}
-      {span && review.spanRubrics.length > 0 ? (
+      {review.canAnnotate && span && review.spanRubrics.length > 0 ? (
         <section aria-label="Span rubrics" className="space-y-2">
           <h2 className="text-[11px] font-semibold uppercase tracking-wide text-zinc-500">
             Span <span className="font-mono normal-case">{span.name}</span>
@@ -49,7 +49,7 @@ export function ReviewPanel({ review, trace, span }: Props) {
 
 /** Relevance controls for each retrieved document of the selected span. */
 export function documentControls(review: TraceReview, spanId: string, documentCount: number): Record<number, React.ReactNode> {
-  if (review.documentRubrics.length === 0) return {};
+  if (!review.canAnnotate || review.documentRubrics.length === 0) return {};
   return Object.fromEntries(
     Array.from({ length: documentCount }, (_, position) => [
       position,

@@ -10,7 +10,7 @@ export function SessionReviewPanel({ review, sessionId }: { review: SessionRevie
   return (
     <div className="space-y-4" data-review-panel>
       <ReviewShortcuts />
-      {review.rubrics.length > 0 ? (
+      {review.canAnnotate && review.rubrics.length > 0 ? (
         <section aria-label="Session rubrics" className="space-y-2">
           <h2 className="text-[11px] font-semibold uppercase tracking-wide text-zinc-500">Session</h2>
           {review.rubrics.map((rubric) => (

@@ -25,5 +25,8 @@ export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs
   };
 }
 
-export const signInLimiter = createRateLimiter({ limit: 5, windowMs: 15 * 60_000 });
+// Per email: 5 failures lock that account's sign-in for 15 minutes. Per client
+// address the limit is looser, since many people may share one address.
+export const signInEmailLimiter = createRateLimiter({ limit: 5, windowMs: 15 * 60_000 });
+export const signInAddressLimiter = createRateLimiter({ limit: 50, windowMs: 15 * 60_000 });
 export const apiKeyLimiter = createRateLimiter({ limit: 20, windowMs: 60_000 });

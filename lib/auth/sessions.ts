@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { reviewerIdentifier, type Actor } from "./permissions";
-import { signInLimiter } from "./rate-limit";
+import { signInAddressLimiter, signInEmailLimiter } from "./rate-limit";
 import { newSecret, sha256, verifyPassword } from "./secrets";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
@@ -29,8 +29,7 @@ export class RateLimitedError extends UnauthorizedError {
 /** Checks the password and opens a session; returns the cookie token. */
 export async function signIn(email: string, password: string, client: { address: string; userAgent?: string }) {
   const normalized = email.trim().toLowerCase();
-  const limitKeys = [`email:${normalized}`, `ip:${client.address}`];
-  const wait = Math.max(...limitKeys.map((key) => signInLimiter.retryAfter(key)));
+  const wait = Math.max(signInEmailLimiter.retryAfter(normalized), signInAddressLimiter.retryAfter(client.address));
   if (wait > 0) throw new RateLimitedError(wait);
 
   const user = await prisma.user.findUnique({
@@ -39,10 +38,11 @@ export async function signIn(email: string, password: string, client: { address:
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? null);
   if (!user || !valid || user.deactivatedAt) {
-    limitKeys.forEach((key) => signInLimiter.fail(key));
+    signInEmailLimiter.fail(normalized);
+    signInAddressLimiter.fail(client.address);
     throw new UnauthorizedError(BAD_CREDENTIALS);
   }
-  signInLimiter.reset(`email:${normalized}`);
+  signInEmailLimiter.reset(normalized);
   return openSession(user.id, client.userAgent);
 }
 
