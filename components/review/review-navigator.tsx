@@ -18,8 +18,10 @@ export function ReviewNavigator({ previousHref, nextHref, listHref, position, to
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || hasModifier(event) || event.shiftKey) return;
-      // Enter on a label both picks it (its click) and moves on; on other controls it is theirs.
-      const inControl = event.target instanceof HTMLElement && event.target.closest("button:not([role=radio]), a, summary");
+      // Enter on a label both picks it (its click) and moves on, and so it does on the
+      // span tree (where focus rests); on other controls Enter is theirs.
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const inControl = target?.closest("button:not([role=radio]), a, summary") && !target.closest("nav[aria-label='Span tree']");
       const forward = event.key === "j" || event.key === "ArrowRight" || (event.key === "Enter" && !inControl);
       const back = event.key === "k" || event.key === "ArrowLeft";
       const href = forward ? nextHref : back ? previousHref : null;

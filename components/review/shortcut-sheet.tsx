@@ -21,6 +21,8 @@ export function ReviewShortcuts({ extra = [] }: { extra?: Shortcut[] }) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
+    // Lets tests (and scripts) know the review shortcuts are live.
+    document.documentElement.dataset.reviewReady = "true";
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || hasModifier(event)) return;
       if (event.key === "n") {

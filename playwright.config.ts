@@ -1,0 +1,56 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// `npm test` / `npm run test:e2e` build the app, prepare a seeded database and
+// set E2E_START_SERVER, PORT and E2E_BASE_URL. Run by hand (`npx playwright test`)
+// it targets a server you already run, by default `npm start` on port 6006.
+const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:6006";
+const port = process.env.PORT ?? "6006";
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    // Debian's chromium: `playwright install` cannot download browsers here.
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "screenshots/results",
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  // Review flows take many steps; a loaded 2-core CI machine needs headroom.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: "list",
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    // Signs in once per role (demo accounts) and saves the cookies in e2e/.auth/.
+    { name: "setup", testMatch: /\.setup\.ts$/, fullyParallel: true, use: { ...chromium } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: { ...chromium, storageState: "e2e/.auth/admin.json" },
+    },
+  ],
+  webServer: process.env.E2E_START_SERVER
+    ? {
+        command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`,
+        // Ready when the port accepts connections: a broken page then fails
+        // its test at once instead of timing out the server start.
+        port: Number(port),
+        env: { NEXT_TELEMETRY_DISABLED: "1" },
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: "pipe",
+        gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      }
+    : undefined,
+});
