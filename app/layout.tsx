@@ -27,6 +27,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 Projects
               </Link>
               {actor ? (
+                <Link href="/rubrics" className="hover:text-zinc-900">
+                  Rubrics
+                </Link>
+              ) : null}
+              {actor ? (
                 <Link href="/settings" className="hover:text-zinc-900">
                   Settings
                 </Link>

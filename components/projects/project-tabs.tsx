@@ -7,14 +7,15 @@ const tabs = [
   { segment: "traces", label: "Traces" },
   { segment: "spans", label: "Spans" },
   { segment: "sessions", label: "Sessions" },
+  { segment: "settings", label: "Settings" },
 ] as const;
 
-export function ProjectTabs({ projectName }: { projectName: string }) {
+export function ProjectTabs({ projectName, showSettings }: { projectName: string; showSettings: boolean }) {
   const pathname = usePathname();
   const base = `/projects/${encodeURIComponent(projectName)}`;
   return (
     <nav aria-label="Project" className="flex gap-1">
-      {tabs.map((tab) => {
+      {tabs.filter((tab) => showSettings || tab.segment !== "settings").map((tab) => {
         const href = `${base}/${tab.segment}`;
         const active = pathname.startsWith(href);
         return (

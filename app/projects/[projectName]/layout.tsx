@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
 import { findProjectByName } from "@/lib/projects/projects";
 
 export default async function ProjectLayout({
@@ -11,7 +12,7 @@ export default async function ProjectLayout({
   children: React.ReactNode;
   params: Promise<{ projectName: string }>;
 }) {
-  await requirePageActor();
+  const actor = await requirePageActor();
   const { projectName } = await params;
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();
@@ -25,7 +26,7 @@ export default async function ProjectLayout({
           <span aria-hidden>/</span>
           <span className="font-medium text-zinc-800">{project.name}</span>
         </div>
-        <ProjectTabs projectName={project.name} />
+        <ProjectTabs projectName={project.name} showSettings={can(actor, "manage-rubrics")} />
       </div>
       {children}
     </div>
