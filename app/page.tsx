@@ -1,10 +1,20 @@
 import type { Metadata } from "next";
+import { ListTable } from "@/components/ui/list-table";
 import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { listProjects } from "@/lib/projects/projects";
+
+const projectColumns = [
+  { label: "Project" },
+  { label: "Traces", className: "text-right" },
+  { label: "Spans", className: "text-right" },
+  { label: "Sessions", className: "text-right" },
+  { label: "Annotations", className: "text-right" },
+  { label: "Last trace (UTC)" },
+];
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -19,19 +29,7 @@ export default async function ProjectsPage() {
           Send traces over OTLP to <code className="font-mono">/v1/traces</code>, or run <code className="font-mono">npm run db:seed</code> for demo data.
         </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
-          <table className="w-full text-left">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">Project</th>
-                <th className="px-4 py-2 text-right font-medium">Traces</th>
-                <th className="px-4 py-2 text-right font-medium">Spans</th>
-                <th className="px-4 py-2 text-right font-medium">Sessions</th>
-                <th className="px-4 py-2 text-right font-medium">Annotations</th>
-                <th className="px-4 py-2 font-medium">Last trace (UTC)</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
+        <ListTable columns={projectColumns}>
               {projects.map((project) => (
                 <tr key={project.id} className="hover:bg-zinc-50">
                   <td className="px-4 py-2.5">
@@ -49,9 +47,7 @@ export default async function ProjectsPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ListTable>
       )}
     </div>
   );

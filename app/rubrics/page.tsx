@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ListTable } from "@/components/ui/list-table";
 import Link from "next/link";
 import { ArchiveRubricButton } from "@/components/rubrics/archive-rubric-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -6,6 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { listRubricsWithProjects } from "@/lib/rubrics/rubric-list";
+
+const rubricColumns = [{ label: "Rubric" }, { label: "Type" }, { label: "Values" }, { label: "Applies to" }, { label: "Projects" }, { label: "" }];
 
 export const metadata: Metadata = { title: "Rubrics" };
 
@@ -25,19 +28,7 @@ export default async function RubricsPage() {
       {rubrics.length === 0 ? (
         <EmptyState title="No rubrics yet">Leads create rubrics here, or over the API as annotation configs.</EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">Rubric</th>
-                <th className="px-3 py-2 font-medium">Type</th>
-                <th className="px-3 py-2 font-medium">Values</th>
-                <th className="px-3 py-2 font-medium">Applies to</th>
-                <th className="px-3 py-2 font-medium">Projects</th>
-                <th className="px-3 py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
+        <ListTable columns={rubricColumns}>
               {rubrics.map((rubric) => (
                 <tr key={rubric.id} className={rubric.archivedAt ? "text-zinc-400" : undefined}>
                   <td className="px-3 py-2">
@@ -60,9 +51,7 @@ export default async function RubricsPage() {
                   <td className="px-3 py-2 text-right">{manage ? <ArchiveRubricButton id={rubric.id} name={rubric.name} archived={!!rubric.archivedAt} /> : null}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ListTable>
       )}
     </div>
   );

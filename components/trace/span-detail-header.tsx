@@ -2,7 +2,7 @@ import { formatCount, formatDuration } from "@/lib/spans/format";
 import { modelName, spanTags, tokenCounts } from "@/lib/spans/openinference";
 import { spanExceptions } from "@/lib/spans/span-events";
 import type { TraceSpan } from "@/lib/traces/get-trace-detail";
-import { SpanKindBadge } from "./span-kind-badge";
+import { SpanKindBadge } from "@/components/ui/span-kind-badge";
 import { StatusBadge } from "./status-badge";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { formatDuration } from "@/lib/spans/format";
 import type { TraceSpan } from "@/lib/traces/get-trace-detail";
 import { spanTreeRows } from "@/lib/traces/span-tree";
-import { SpanKindBadge } from "./span-kind-badge";
-import { spanKindStyle } from "./span-kind-style";
+import { SpanKindBadge } from "@/components/ui/span-kind-badge";
+import { spanKindStyle } from "@/components/ui/span-kind-style";
 import { SpanTreeKeyboard } from "./span-tree-keyboard";
 import { spanHref, type SpanTab } from "./trace-links";
 

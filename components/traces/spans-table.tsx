@@ -1,26 +1,24 @@
 import Link from "next/link";
+import { ListTable } from "@/components/ui/list-table";
 import { SpanKindBadge } from "@/components/ui/span-kind-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
 import type { SpanRow } from "@/lib/spans/list-spans";
 import { paths } from "@/lib/url";
 
+const spanColumns = [
+  { label: "Time (UTC)", className: "w-40" },
+  { label: "Span", className: "w-52" },
+  { label: "Input" },
+  { label: "Output" },
+  { label: "Latency", className: "w-20 text-right" },
+  { label: "Tokens", className: "w-20 text-right" },
+  { label: "Status", className: "w-20" },
+];
+
 export function SpansTable({ projectName, rows }: { projectName: string; rows: SpanRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-      <table className="w-full table-fixed text-left">
-        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-          <tr>
-            <th className="w-40 px-3 py-2 font-medium">Time (UTC)</th>
-            <th className="w-52 px-3 py-2 font-medium">Span</th>
-            <th className="px-3 py-2 font-medium">Input</th>
-            <th className="px-3 py-2 font-medium">Output</th>
-            <th className="w-20 px-3 py-2 text-right font-medium">Latency</th>
-            <th className="w-20 px-3 py-2 text-right font-medium">Tokens</th>
-            <th className="w-20 px-3 py-2 font-medium">Status</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
+    <ListTable columns={spanColumns} fixed>
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-indigo-50/40">
               <td className="px-3 py-2 font-mono text-xs text-zinc-500">{formatDateTime(row.startTime)}</td>
@@ -45,8 +43,6 @@ export function SpansTable({ projectName, rows }: { projectName: string; rows: S
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </ListTable>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ListTable } from "@/components/ui/list-table";
 import { SpanKindBadge } from "@/components/ui/span-kind-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
@@ -7,24 +8,21 @@ import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
 import { ReviewSummaryCell } from "./review-summary-cell";
 import { paths } from "@/lib/url";
 
+const traceColumns = [
+  { label: "Time (UTC)", className: "w-36" },
+  { label: "Root span", className: "w-48" },
+  { label: "Input" },
+  { label: "Output" },
+  { label: "Latency", className: "w-20 text-right" },
+  { label: "Tokens", className: "w-20 text-right" },
+  { label: "Status", className: "w-20" },
+  { label: "Review", className: "w-44" },
+  { label: "Session", className: "w-28" },
+];
+
 export function TracesTable({ projectName, rows, summaries }: { projectName: string; rows: TraceRow[]; summaries: Map<number, TraceReviewSummary> }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-      <table className="w-full table-fixed text-left">
-        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-          <tr>
-            <th className="w-36 px-3 py-2 font-medium">Time (UTC)</th>
-            <th className="w-48 px-3 py-2 font-medium">Root span</th>
-            <th className="px-3 py-2 font-medium">Input</th>
-            <th className="px-3 py-2 font-medium">Output</th>
-            <th className="w-20 px-3 py-2 text-right font-medium">Latency</th>
-            <th className="w-20 px-3 py-2 text-right font-medium">Tokens</th>
-            <th className="w-20 px-3 py-2 font-medium">Status</th>
-            <th className="w-44 px-3 py-2 font-medium">Review</th>
-            <th className="w-28 px-3 py-2 font-medium">Session</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
+    <ListTable columns={traceColumns} fixed>
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-indigo-50/40">
               <td className="px-3 py-2 font-mono text-xs text-zinc-500">{formatDateTime(row.startTime)}</td>
@@ -62,8 +60,6 @@ export function TracesTable({ projectName, rows, summaries }: { projectName: str
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </ListTable>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ListTable } from "@/components/ui/list-table";
 import { forbidden } from "next/navigation";
 import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
 import { RevokeKeyButton } from "@/components/settings/revoke-key-button";
@@ -6,6 +7,8 @@ import { listApiKeys } from "@/lib/auth/api-keys";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
+
+const keyColumns = [{ label: "Name" }, { label: "Key" }, { label: "Owner" }, { label: "Created" }, { label: "Last used" }, { label: "" }];
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -28,19 +31,7 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="text-sm text-zinc-500">No keys yet.</p>
         ) : (
-          <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-                <tr>
-                  <th className="px-3 py-2 font-medium">Name</th>
-                  <th className="px-3 py-2 font-medium">Key</th>
-                  <th className="px-3 py-2 font-medium">Owner</th>
-                  <th className="px-3 py-2 font-medium">Created</th>
-                  <th className="px-3 py-2 font-medium">Last used</th>
-                  <th className="px-3 py-2" />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
+          <ListTable columns={keyColumns}>
                 {keys.map((key) => (
                   <tr key={key.id} className={key.revokedAt ? "text-zinc-400" : undefined}>
                     <td className="px-3 py-2 font-medium">{key.name}</td>
@@ -53,9 +44,7 @@ export default async function ApiKeysPage() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </ListTable>
         )}
       </section>
     </div>

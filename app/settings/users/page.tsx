@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ListTable } from "@/components/ui/list-table";
 import { forbidden } from "next/navigation";
 import { CreateUserForm } from "@/components/settings/create-user-form";
 import { UserRowControls } from "@/components/settings/user-row-controls";
@@ -6,6 +7,8 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/auth/users";
 import { formatDateTime } from "@/lib/format";
+
+const userColumns = [{ label: "Name" }, { label: "Role" }, { label: "Status" }, { label: "Since (UTC)" }, { label: "" }];
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -17,18 +20,7 @@ export default async function UsersPage() {
     <div className="space-y-8">
       <section>
         <h2 className="text-lg font-semibold">Users</h2>
-        <div className="mt-3 overflow-hidden rounded-lg border border-zinc-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">Name</th>
-                <th className="px-3 py-2 font-medium">Role</th>
-                <th className="px-3 py-2 font-medium">Status</th>
-                <th className="px-3 py-2 font-medium">Since (UTC)</th>
-                <th className="px-3 py-2" />
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
+        <div className="mt-3"><ListTable columns={userColumns}>
               {users.map((user) => (
                 <tr key={user.id} className={user.deactivatedAt ? "text-zinc-400" : undefined}>
                   <td className="px-3 py-2">
@@ -43,9 +35,7 @@ export default async function UsersPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ListTable></div>
       </section>
       <section>
         <h2 className="text-base font-semibold">Add a user</h2>

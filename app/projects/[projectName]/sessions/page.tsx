@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ListTable } from "@/components/ui/list-table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/current-actor";
@@ -10,6 +11,14 @@ import type { RawSearchParams } from "@/lib/search-params";
 import { parseSessionFilters } from "@/lib/sessions/session-filters";
 import { listSessions } from "@/lib/sessions/sessions";
 import { flatParams, paths } from "@/lib/url";
+
+const sessionColumns = [
+  { label: "Session", className: "w-56" },
+  { label: "First message" },
+  { label: "Turns", className: "w-20 text-right" },
+  { label: "Started (UTC)", className: "w-40" },
+  { label: "Duration", className: "w-24 text-right" },
+];
 
 export const metadata: Metadata = { title: "Sessions" };
 
@@ -34,18 +43,7 @@ export default async function SessionsPage({
   }
   return (
     <div className="px-4 py-4">
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-        <table className="w-full table-fixed text-left">
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
-            <tr>
-              <th className="w-56 px-3 py-2 font-medium">Session</th>
-              <th className="px-3 py-2 font-medium">First message</th>
-              <th className="w-20 px-3 py-2 text-right font-medium">Turns</th>
-              <th className="w-40 px-3 py-2 font-medium">Started (UTC)</th>
-              <th className="w-24 px-3 py-2 text-right font-medium">Duration</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
+      <ListTable columns={sessionColumns} fixed>
             {page.rows.map((session) => (
               <tr key={session.id} className="align-top hover:bg-indigo-50/40">
                 <td className="truncate px-3 py-2 font-mono text-xs">
@@ -64,9 +62,7 @@ export default async function SessionsPage({
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </ListTable>
       <Pager basePath={paths.sessions(project.name)} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
     </div>
   );
