@@ -34,6 +34,11 @@ export async function ingestSpans(spans: IngestSpan[], db: Db = prisma): Promise
   if (prepared.length === 0) return { spans: 0, traces: 0, sessions: 0 };
   return db.$transaction(
     async (tx) => {
+      // jit off for this transaction: these statements touch a few hundred rows
+      // each, yet the planner's estimates for `= ANY(array)` can cross
+      // jit_above_cost, and compiling them with LLVM then costs seconds per batch.
+      // Commits stay synchronous: an acknowledged export is never lost.
+      await tx.$queryRaw`SELECT set_config('jit', 'off', true)`;
       const projectIds = await upsertProjects(tx, prepared);
       const sessionRowIds = await upsertSessions(tx, prepared, projectIds);
       const traceRowIds = await upsertTraces(tx, prepared, projectIds, sessionRowIds);

@@ -27,6 +27,7 @@ const DOCUMENT_KEY = /^retrieval\.documents\.(\d+)\.document\./;
 export function documentCountOf(attributes: Attributes): number {
   let count = 0;
   for (const key of Object.keys(attributes)) {
+    if (!key.startsWith("retrieval.documents.")) continue; // most keys: skip the regex
     const match = DOCUMENT_KEY.exec(key);
     if (match) count = Math.max(count, Number(match[1]) + 1);
   }

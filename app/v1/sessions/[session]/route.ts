@@ -1,0 +1,27 @@
+import { parseGlobalId } from "@/lib/api/global-id";
+import { apiRoute } from "@/lib/api/handler";
+import { toWireSession } from "@/lib/api/trace-wire";
+import { authorize } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { findSessionRecord } from "@/lib/sessions/session-data";
+
+// Decoded like `{project}` is (lib/api/project-param.ts), but a stray "%" in a
+// session id is kept as it is instead of failing the request.
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+// Phoenix: GET /v1/sessions/{ProjectSession GlobalID or session.id} → {data: SessionData}.
+export const GET = apiRoute<{ session: string }>(async (_request, actor, params) => {
+  authorize(actor, "read");
+  const identifier = safeDecode(params.session);
+  const rowId = parseGlobalId(identifier, "ProjectSession");
+  const session =
+    (rowId !== null ? await findSessionRecord({ rowId }) : null) ?? (await findSessionRecord({ sessionId: identifier }));
+  if (!session) throw new NotFoundError(`Session ${identifier} does not exist.`);
+  return Response.json({ data: toWireSession(session) });
+});
