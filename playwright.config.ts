@@ -5,6 +5,10 @@ import { defineConfig, devices } from "@playwright/test";
 // it targets a server you already run, by default `npm start` on port 6006.
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:6006";
 const port = process.env.PORT ?? "6006";
+// A second server on an empty, migrated database, for the first-run specs.
+const emptyPort = process.env.E2E_EMPTY_PORT;
+const emptyBaseURL = process.env.E2E_EMPTY_BASE_URL ?? (emptyPort && `http://127.0.0.1:${emptyPort}`);
+const firstRunSpecs = /first-run\.spec\.ts$/;
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -37,20 +41,30 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
+      testIgnore: firstRunSpecs,
       use: { ...chromium, storageState: "e2e/.auth/admin.json" },
     },
+    ...(emptyBaseURL ? [{ name: "first-run", testMatch: firstRunSpecs, use: { ...chromium, baseURL: emptyBaseURL } }] : []),
   ],
-  webServer: process.env.E2E_START_SERVER
-    ? {
-        command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`,
-        // Ready when the port accepts connections: a broken page then fails
-        // its test at once instead of timing out the server start.
-        port: Number(port),
-        env: { NEXT_TELEMETRY_DISABLED: "1" },
-        reuseExistingServer: false,
-        timeout: 120_000,
-        stdout: "pipe",
-        gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      }
-    : undefined,
+  webServer: process.env.E2E_START_SERVER ? [nextStart(port, {}), ...(emptyPort ? [nextStart(emptyPort, emptyDatabaseEnv())] : [])] : undefined,
 });
+
+function nextStart(serverPort: string, env: Record<string, string>) {
+  return {
+    command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${serverPort}`,
+    // Ready when the port accepts connections: a broken page then fails its
+    // test at once instead of timing out the server start.
+    port: Number(serverPort),
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+  };
+}
+
+// An empty DATABASE_URL selects PGlite (lib/db/config.ts).
+function emptyDatabaseEnv(): Record<string, string> {
+  const url = process.env.E2E_EMPTY_DATABASE_URL;
+  return url ? { DATABASE_URL: url } : { DATABASE_URL: "", PGLITE_DATA_DIR: process.env.E2E_EMPTY_PGLITE_DATA_DIR ?? "" };
+}

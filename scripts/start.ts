@@ -24,7 +24,7 @@ if (mode === "start") {
   const reason = buildReason();
   if (reason) {
     console.log(`Building (${reason})…`);
-    dropDevRouteTypes();
+    dropRouteTypes();
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
@@ -87,10 +87,13 @@ function newerThan(file: string, time: number): string | null {
   return null;
 }
 
-// Route types left by an earlier `next dev` on other sources fail the build's
-// type check (vercel/next.js#93700); `next dev` writes them again.
-function dropDevRouteTypes(): void {
-  rmSync(path.join(distDir, "dev", "types"), { recursive: true, force: true });
+// Next's generated route types are global: those of `next dev` or of an
+// older build, made from other sources, fail this build's type check
+// (vercel/next.js#93700). tsconfig.json includes only .next's (it excludes
+// .next-*), and every build writes its own again.
+function dropRouteTypes(): void {
+  rmSync(path.join(".next", "dev", "types"), { recursive: true, force: true });
+  if (path.normalize(distDir) !== ".next") rmSync(path.join(".next", "types"), { recursive: true, force: true });
 }
 
 function serve(command: "dev" | "start"): void {

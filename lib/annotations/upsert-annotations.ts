@@ -1,8 +1,9 @@
 import { prisma } from "@/lib/db";
-import { ForbiddenError, UnprocessableError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, UnprocessableError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationSource, AnnotationTarget, AnnotatorKind } from "@/lib/generated/prisma/enums";
 import { authorize, can, type Actor } from "@/lib/auth/permissions";
-import { resolveTargets, targetKindOf, type ResolvedTarget } from "./targets";
+import { targetKindOf, type TargetKind } from "./targets";
 
 export type AnnotationWrite = {
   target: AnnotationTarget;
@@ -17,27 +18,52 @@ export type AnnotationWrite = {
   identifier?: string | null;
 };
 
-type Row = { target: ResolvedTarget; write: AnnotationWrite; position: number; identifier: string };
-const keyOf = (targetId: number, position: number, name: string, identifier: string) =>
-  JSON.stringify([targetId, position, name, identifier]);
+type Row = { write: AnnotationWrite; position: number; identifier: string };
+// The key by external id: one external id is one target row, so it dedups like the row key.
+const keyOf = (externalId: string, position: number, name: string, identifier: string) =>
+  JSON.stringify([externalId, position, name, identifier]);
 
-function checkDocumentPosition(write: AnnotationWrite, target: ResolvedTarget): number {
-  if (write.target !== "DOCUMENT") return -1;
-  const position = write.documentPosition ?? -1;
-  if (position < 0 || position >= target.documentCount) {
-    throw new UnprocessableError(
-      `Document position ${position} is out of range for span ${write.externalId} (it has ${target.documentCount} documents).`,
-      { document_position: ["is out of range"] },
-    );
-  }
-  return position;
-}
+// The target rows for a list of external ids, in the columns an annotation row stores.
+const targetRows: Record<TargetKind, Prisma.Sql> = {
+  SPAN: Prisma.sql`SELECT span_id AS external_id, id AS target_id, project_id, id AS span_row_id,
+    trace_row_id, NULL::int AS session_row_id, document_count FROM spans`,
+  TRACE: Prisma.sql`SELECT trace_id AS external_id, id AS target_id, project_id, NULL::int AS span_row_id,
+    id AS trace_row_id, NULL::int AS session_row_id, 0 AS document_count FROM traces`,
+  SESSION: Prisma.sql`SELECT session_id AS external_id, id AS target_id, project_id, NULL::int AS span_row_id,
+    NULL::int AS trace_row_id, id AS session_row_id, 0 AS document_count FROM sessions`,
+};
+const externalIdColumn: Record<TargetKind, Prisma.Sql> = {
+  SPAN: Prisma.sql`span_id`, TRACE: Prisma.sql`trace_id`, SESSION: Prisma.sql`session_id`,
+};
+const noun: Record<TargetKind, string> = { SPAN: "Spans", TRACE: "Traces", SESSION: "Sessions" };
+
+// Parts of the statement only some batches need, left out of the others (less to plan).
+const checkPositions = Prisma.sql`
+  SELECT json_build_object('externalId', external_id, 'position', document_position, 'documentCount', document_count) AS first
+  FROM resolved WHERE document_position < 0 OR document_position >= document_count LIMIT 1`;
+
+// Someone else's annotation under the same key: only roles that may overwrite
+// others' go on (they skip this). The target_id filter keeps the scan on the batch's targets.
+const foreignRows = (target: AnnotationTarget, userId: string | null) => Prisma.sql`
+  SELECT count(*)::int AS n FROM annotations a JOIN resolved i
+    ON a.target_id = i.target_id AND a.document_position = i.document_position
+    AND a.name = i.name AND a.identifier = i.identifier
+  WHERE a.target_type = ${target}::"AnnotationTarget" AND a.target_id IN (SELECT target_id FROM targets)
+    AND a.user_id IS DISTINCT FROM ${userId}::uuid`;
+
+type Outcome = {
+  missing: string[] | null;
+  misplaced: { externalId: string; position: number; documentCount: number } | null;
+  blocked: number;
+  written: { id: number; key: string }[] | null;
+};
 
 /**
  * Upserts annotations on (target, document position, name, identifier): a key
  * written again is overwritten (same id, updated_at moves) and the replaced
  * version goes to annotation_history (database trigger). One statement per
- * batch, so a batch lands whole or not at all. Returns ids in input order.
+ * batch — targets resolved, checked and written in a single round trip — so a
+ * batch lands whole or not at all. Returns ids in input order.
  */
 export async function upsertAnnotations(
   actor: Actor | null,
@@ -47,64 +73,76 @@ export async function upsertAnnotations(
 ): Promise<number[]> {
   authorize(actor, "annotate");
   if (writes.length === 0) return [];
-  const targets = await resolveTargets(targetKindOf(target), writes.map((w) => w.externalId));
+  const kind = targetKindOf(target);
 
   // The last write of a key in a batch wins, as if sent one after another.
   const byKey = new Map<string, Row>();
   const keys = writes.map((write) => {
-    const resolved = targets.get(write.externalId)!;
-    const position = checkDocumentPosition(write, resolved);
+    const position = target === "DOCUMENT" ? (write.documentPosition ?? -1) : -1;
     const identifier = write.identifier ?? "";
-    const key = keyOf(resolved.targetId, position, write.name, identifier);
+    const key = keyOf(write.externalId, position, write.name, identifier);
     byKey.delete(key);
-    byKey.set(key, { target: resolved, write, position, identifier });
+    byKey.set(key, { write, position, identifier });
     return key;
   });
   const rows = [...byKey.values()];
   const col = <T>(pick: (row: Row) => T) => rows.map(pick);
+  const ids = [...new Set(writes.map((w) => w.externalId))];
   const mayOverwrite = can(actor, "overwrite-others");
 
-  const [result] = await prisma.$queryRaw<{ blocked: number; written: { id: number; key: string }[] | null }[]>`
+  const [outcome] = await prisma.$queryRaw<Outcome[]>`
     WITH input AS (
       SELECT * FROM unnest(
-        ${col((r) => r.target.targetId)}::int[], ${col((r) => r.position)}::int[],
+        ${col((r) => r.write.externalId)}::text[], ${col((r) => r.position)}::int[],
         ${col((r) => r.write.name)}::text[], ${col((r) => r.identifier)}::text[],
-        ${col((r) => r.target.projectId)}::int[], ${col((r) => r.target.spanRowId)}::int[],
-        ${col((r) => r.target.traceRowId)}::int[], ${col((r) => r.target.sessionRowId)}::int[],
         ${col((r) => r.write.label ?? null)}::text[], ${col((r) => r.write.score ?? null)}::float8[],
         ${col((r) => r.write.explanation ?? null)}::text[], ${col((r) => JSON.stringify(r.write.metadata ?? {}))}::jsonb[],
         ${col((r) => r.write.annotatorKind)}::text[]
-      ) AS i(target_id, document_position, name, identifier, project_id, span_row_id, trace_row_id,
-             session_row_id, label, score, explanation, metadata, annotator_kind)
+      ) AS i(external_id, document_position, name, identifier, label, score, explanation, metadata, annotator_kind)
     ),
-    -- Someone else's annotation under the same key: only roles that may overwrite others' go on.
-    foreign_rows AS (
-      SELECT count(*)::int AS n FROM annotations a JOIN input i
-        ON a.target_type = ${target}::"AnnotationTarget" AND a.target_id = i.target_id
-        AND a.document_position = i.document_position AND a.name = i.name AND a.identifier = i.identifier
-      WHERE a.user_id IS DISTINCT FROM ${actor.userId}::uuid
+    targets AS (${targetRows[kind]} WHERE ${externalIdColumn[kind]} = ANY(${ids}::text[])),
+    -- Missing ids in the order the request named them (Phoenix's 404 text).
+    missing AS (
+      SELECT array_agg(r.id ORDER BY r.n) AS ids FROM unnest(${ids}::text[]) WITH ORDINALITY AS r(id, n)
+      WHERE NOT EXISTS (SELECT 1 FROM targets t WHERE t.external_id = r.id)
     ),
+    resolved AS (SELECT i.*, t.target_id, t.project_id, t.span_row_id, t.trace_row_id, t.session_row_id, t.document_count
+      FROM input i JOIN targets t USING (external_id)),
+    misplaced AS (${target === "DOCUMENT" ? checkPositions : Prisma.sql`SELECT NULL::json AS first WHERE false`}),
+    foreign_rows AS (${mayOverwrite ? Prisma.sql`SELECT 0 AS n` : foreignRows(target, actor.userId)}),
     written AS (
       INSERT INTO annotations (target_type, target_id, document_position, name, identifier, project_id,
         span_row_id, trace_row_id, session_row_id, label, score, explanation, metadata, annotator_kind, source, user_id)
       SELECT ${target}::"AnnotationTarget", target_id, document_position, name, identifier, project_id, span_row_id,
         trace_row_id, session_row_id, label, score, explanation, metadata, annotator_kind::"AnnotatorKind",
         ${source}::"AnnotationSource", ${actor.userId}::uuid
-      FROM input
-      WHERE ${mayOverwrite} OR (SELECT n FROM foreign_rows) = 0
+      FROM resolved
+      WHERE (SELECT ids FROM missing) IS NULL AND NOT EXISTS (SELECT 1 FROM misplaced)
+        AND (SELECT n FROM foreign_rows) = 0
       ON CONFLICT (target_type, target_id, document_position, name, identifier) DO UPDATE SET
         label = EXCLUDED.label, score = EXCLUDED.score, explanation = EXCLUDED.explanation,
         metadata = EXCLUDED.metadata, annotator_kind = EXCLUDED.annotator_kind, source = EXCLUDED.source,
         user_id = EXCLUDED.user_id, updated_at = now()
       WHERE ${mayOverwrite} OR annotations.user_id IS NOT DISTINCT FROM EXCLUDED.user_id
-      RETURNING id, jsonb_build_array(target_id, document_position, name, identifier)::text AS key
+      RETURNING id, target_id, document_position, name, identifier
     )
-    SELECT (SELECT n FROM foreign_rows) AS blocked, (SELECT json_agg(written) FROM written) AS written`;
+    SELECT (SELECT ids FROM missing) AS missing, (SELECT first FROM misplaced) AS misplaced,
+      (SELECT n FROM foreign_rows) AS blocked,
+      (SELECT json_agg(json_build_object('id', w.id, 'key', jsonb_build_array(t.external_id, w.document_position, w.name, w.identifier)::text))
+        FROM written w JOIN targets t ON t.target_id = w.target_id) AS written`;
 
-  if (result.blocked > 0 && !mayOverwrite) {
+  if (outcome.missing?.length) throw new NotFoundError(`${noun[kind]} with IDs ${outcome.missing.join(", ")} do not exist.`);
+  if (outcome.misplaced) {
+    const { externalId, position, documentCount } = outcome.misplaced;
+    throw new UnprocessableError(
+      `Document position ${position} is out of range for span ${externalId} (it has ${documentCount} documents).`,
+      { document_position: ["is out of range"] },
+    );
+  }
+  if (outcome.blocked > 0 && !mayOverwrite) {
     throw new ForbiddenError("Your role may not change another reviewer's annotations: use your own identifier.");
   }
-  const idByKey = new Map((result.written ?? []).map((w) => [normalizeKey(w.key), w.id]));
+  const idByKey = new Map((outcome.written ?? []).map((w) => [normalizeKey(w.key), w.id]));
   return keys.map((key) => idByKey.get(key)!);
 }
 

@@ -16,8 +16,8 @@ export const parseProjectGlobalId = (value: string): number | null => parseGloba
 
 const select = { id: true, name: true, description: true, blindReview: true } as const;
 
-export async function resolveProjectParam(param: string): Promise<ProjectRef> {
-  const value = safeDecode(param);
+/** `value` as Next.js hands route params over: already percent-decoded (no second decode). */
+export async function resolveProjectParam(value: string): Promise<ProjectRef> {
   const globalId = parseProjectGlobalId(value);
   if (globalId !== null) {
     const byId = await prisma.project.findUnique({ where: { id: globalId }, select });
@@ -30,14 +30,4 @@ export async function resolveProjectParam(param: string): Promise<ProjectRef> {
     if (byRowId) return byRowId;
   }
   throw new NotFoundError(`Project ${value} does not exist.`);
-}
-
-// Next.js hands route params over decoded; a name typed with escapes by hand may
-// still arrive encoded. A lone "%" is a valid character of a name, not an error.
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

@@ -66,25 +66,61 @@ export async function revokeApiKey(actor: Actor | null, keyId: string): Promise<
   const scope = can(actor, "manage-system-keys") ? {} : { userId: actor.userId };
   const { count } = await prisma.apiKey.updateMany({ where: { id: keyId, revokedAt: null, ...scope }, data: { revokedAt: new Date() } });
   if (count === 0) throw new NotFoundError(`API key ${keyId} does not exist or is already revoked.`);
+  recentKeys.clear();
 }
 
 // last_used_at is written at most once a minute per key, so a busy client
 // does not turn every read into a write.
-const LAST_USED_RESOLUTION_MS = 60_000;
+const LAST_USED_RESOLUTION_SECONDS = 60;
 
+// Keys seen valid in the last few seconds skip the lookup: a client writing
+// annotations one by one would otherwise pay a round trip per request for the
+// same answer. Revoking a key here clears the cache at once; a role change or
+// deactivation reaches a cached key within RECENT_KEY_TTL_MS.
+const RECENT_KEY_TTL_MS = 5_000;
+const recentKeys = new Map<string, { actor: Actor; until: number }>();
+
+type KeyLookup = {
+  name: string; role: Role; valid: boolean;
+  userId: string | null; userName: string | null; email: string | null; userRole: Role | null;
+};
+
+/**
+ * The actor a key acts as, or null when it is unknown, revoked or its owner
+ * deactivated. At most one round trip: the lookup and the occasional
+ * last_used_at bump are one statement (a data-modifying WITH runs whether or
+ * not the final SELECT refers to it).
+ */
 export async function actorForApiKey(secret: string): Promise<Actor | null> {
-  const key = await prisma.apiKey.findUnique({
-    where: { keyHash: sha256(secret) },
-    select: {
-      id: true, name: true, role: true, revokedAt: true, lastUsedAt: true,
-      user: { select: { id: true, name: true, email: true, role: true, deactivatedAt: true } },
-    },
-  });
-  if (!key || key.revokedAt || key.user?.deactivatedAt) return null;
-  const now = new Date();
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-  }
-  if (key.user) return actorForUser(key.user);
+  const hash = sha256(secret);
+  const now = Date.now();
+  const recent = recentKeys.get(hash);
+  if (recent && recent.until > now) return recent.actor;
+  const actor = await lookUpKey(hash);
+  if (recentKeys.size > 1_000) recentKeys.clear();
+  if (actor) recentKeys.set(hash, { actor, until: now + RECENT_KEY_TTL_MS });
+  else recentKeys.delete(hash);
+  return actor;
+}
+
+async function lookUpKey(hash: string): Promise<Actor | null> {
+  const [key] = await prisma.$queryRaw<KeyLookup[]>`
+    WITH found AS (
+      SELECT k.id, k.name, k.role, u.id AS user_id, u.name AS user_name, u.email, u.role AS user_role,
+        k.revoked_at IS NULL AND u.deactivated_at IS NULL AS valid, k.last_used_at
+      FROM api_keys k LEFT JOIN users u ON u.id = k.user_id
+      WHERE k.key_hash = ${hash}
+    ),
+    touched AS (
+      UPDATE api_keys SET last_used_at = now()
+      WHERE id IN (SELECT id FROM found WHERE valid AND (last_used_at IS NULL
+        OR last_used_at < now() - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS})))
+      RETURNING id
+    )
+    SELECT name, role::text AS role, valid, user_id::text AS "userId", user_name AS "userName", email,
+      user_role::text AS "userRole"
+    FROM found`;
+  if (!key?.valid) return null;
+  if (key.userId) return actorForUser({ id: key.userId, name: key.userName!, email: key.email!, role: key.userRole! });
   return { kind: "system-key", userId: null, name: key.name, email: null, role: key.role, identifier: "" };
 }

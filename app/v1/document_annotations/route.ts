@@ -1,0 +1,4 @@
+import { annotationWriteRoute } from "@/lib/api/annotation-write-route";
+
+// Phoenix: POST /v1/document_annotations?sync=… (upserts; ids in input order when sync=true).
+export const POST = annotationWriteRoute("DOCUMENT");

@@ -1,0 +1,257 @@
+// `npm test`: Vitest on a fresh database, then `next build` and Playwright
+// against `next start` on another fresh database seeded with demo data.
+// Ends with the line "N passed, N failed". `--unit` / `--e2e` run one half,
+// and then any other arguments go to Vitest / Playwright.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const args = process.argv.slice(2);
+const runUnit = !args.includes("--e2e");
+const runE2e = !args.includes("--unit");
+const extraArgs = runUnit && runE2e ? [] : args.filter((a) => a !== "--unit" && a !== "--e2e");
+const bin = (name: string) => path.resolve("node_modules", ".bin", name);
+const tmp = mkdtempSync(path.join(os.tmpdir(), "marginalia-test-"));
+const stamp = Date.now();
+const totals = { passed: 0, failed: 0 };
+const timings: string[] = [];
+const cleanups: (() => Promise<unknown>)[] = [];
+let child: ChildProcess | undefined;
+
+type TestDatabase = { label: string; env: NodeJS.ProcessEnv };
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    child?.kill(signal);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+try {
+  const chromium = runE2e ? ensureChromium() : undefined;
+  if (chromium === null) await cleanup().then(() => process.exit(1));
+  const server = await reachablePostgres();
+  if (runUnit) await unitTests(await freshDatabase(server, ""));
+  if (runE2e) await e2eTests(server, chromium!);
+} catch (error) {
+  console.error(error);
+  totals.failed += 1;
+} finally {
+  await cleanup();
+}
+console.log(`\n${timings.join("\n")}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);
+
+async function unitTests(db: TestDatabase): Promise<void> {
+  console.log(`\n▶ Vitest on ${db.label}`);
+  if (!(await stage("migrations (unit)", bin("tsx"), ["scripts/db-migrate.ts"], db.env))) return;
+  const report = path.join(tmp, "vitest.json");
+  const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
+  const started = Date.now();
+  const code = await run(bin("vitest"), ["run", ...reporters, ...extraArgs], db.env);
+  const json = readJson(report) as { numPassedTests: number; numFailedTests: number; testResults: { status: string; assertionResults: { status: string }[] }[] } | null;
+  // A file that fails to load has no failed test in it: count it once.
+  const brokenFiles = json?.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed")).length ?? 0;
+  count("Vitest", json?.numPassedTests ?? 0, (json?.numFailedTests ?? 0) + brokenFiles, code, started);
+}
+
+async function e2eTests(server: string | null, chromium: string): Promise<void> {
+  const db = await freshDatabase(server, "_e2e");
+  console.log(`\n▶ Playwright on ${db.label}`);
+  const seedEnv = { ...db.env, SEED_DEMO: "1", DEMO_TRACES: process.env.E2E_DEMO_TRACES ?? "240" };
+  if (!(await stage("migrate + seed (e2e)", bin("tsx"), ["scripts/start.ts", "--prepare-only"], seedEnv))) return;
+  // First-run specs (the set-up page) get a second server on an empty database.
+  const emptyEnv: Record<string, string | undefined> = {};
+  if (readdirSync("e2e").some((file) => /first-run\.spec\.ts$/.test(file))) {
+    const empty = await freshDatabase(server, "_e2e_empty");
+    if (!(await stage("migrate (e2e, empty)", bin("tsx"), ["scripts/db-migrate.ts"], empty.env))) return;
+    emptyEnv.E2E_EMPTY_PORT = String(await freePort());
+    if (empty.env.DATABASE_URL) emptyEnv.E2E_EMPTY_DATABASE_URL = empty.env.DATABASE_URL;
+    else emptyEnv.E2E_EMPTY_PGLITE_DATA_DIR = empty.env.PGLITE_DATA_DIR;
+  }
+  // Its own build folder, so `npm test` leaves the build `npm start` serves alone;
+  // test runs in one checkout take turns, as they would overwrite each other's.
+  await lockCheckout();
+  const distDir = process.env.E2E_DIST_DIR || ".next-test";
+  const buildEnv = { ...db.env, NEXT_DIST_DIR: distDir };
+  dropRouteTypes(distDir);
+  if (process.env.E2E_SKIP_BUILD !== "1" && !(await stage("next build", bin("next"), ["build"], buildEnv))) return;
+  let port = String(await freePort());
+  while (port === emptyEnv.E2E_EMPTY_PORT) port = String(await freePort());
+  const report = path.join(tmp, "playwright.json");
+  const env = { ...buildEnv, ...emptyEnv, E2E_START_SERVER: "1", PORT: port, E2E_BASE_URL: `http://127.0.0.1:${port}`, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report };
+  const started = Date.now();
+  const code = await run(bin("playwright"), ["test", "--reporter=list,json", ...extraArgs], env);
+  const json = readJson(report) as { stats: { expected: number; unexpected: number; flaky: number }; errors: unknown[] } | null;
+  count("Playwright", (json?.stats.expected ?? 0) + (json?.stats.flaky ?? 0), (json?.stats.unexpected ?? 0) + (json?.errors.length ?? 0), code, started);
+}
+
+function count(name: string, passed: number, failed: number, code: number, started: number): void {
+  if (code !== 0 && failed === 0) failed = 1; // crashed, or an error outside any test
+  totals.passed += passed;
+  totals.failed += failed;
+  timings.push(`${name}: ${passed} passed, ${failed} failed (${seconds(started)})`);
+}
+
+// A step other than the tests themselves: its failure counts as one failed test.
+async function stage(name: string, command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  const started = Date.now();
+  const code = await run(command, argv, env);
+  timings.push(`${name}: ${code === 0 ? "ok" : `FAILED (exit ${code})`} (${seconds(started)})`);
+  if (code !== 0) totals.failed += 1;
+  return code === 0;
+}
+
+function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    child = spawn(command, argv, { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+    child.on("error", (error) => (console.error(error), resolve(1)));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+// Postgres when reachable (TEST_DATABASE_URL, DATABASE_URL, else the local
+// default) with the right to create databases; otherwise PGlite in a temp folder.
+async function reachablePostgres(): Promise<string | null> {
+  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  try {
+    const [row] = await admin(url, "SELECT rolsuper OR rolcreatedb AS ok FROM pg_roles WHERE rolname = current_user");
+    if (!row?.ok) throw new Error("the role may not create databases");
+    await dropStaleDatabases(url);
+    return url;
+  } catch (error) {
+    console.log(`Postgres at ${redact(url)} is not usable (${(error as Error).message}): falling back to embedded PGlite in ${tmp}.`);
+    return null;
+  }
+}
+
+async function freshDatabase(server: string | null, suffix: string): Promise<TestDatabase> {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.PGLITE_DATA_DIR;
+  if (!server) {
+    const dir = path.join(tmp, `pglite${suffix}`);
+    return { label: `PGlite at ${dir}`, env: { ...env, PGLITE_DATA_DIR: dir } };
+  }
+  const name = `marginalia_test_${stamp}${suffix}`;
+  await admin(server, `CREATE DATABASE "${name}"`);
+  cleanups.push(() => admin(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { label: `Postgres database ${name} at ${url.host}`, env: { ...env, DATABASE_URL: url.toString() } };
+}
+
+// Databases left by runs that were killed before they could drop them.
+async function dropStaleDatabases(server: string): Promise<void> {
+  const rows = await admin(server, "SELECT datname FROM pg_database WHERE datname LIKE 'marginalia\\_test\\_%'");
+  for (const { datname } of rows) {
+    const started = Number(/^marginalia_test_(\d{13})/.exec(datname)?.[1]);
+    if (started && started < stamp - 6 * 3600_000) await admin(server, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+}
+
+async function admin(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function ensureChromium(): string | null {
+  const wanted = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (existsSync(wanted)) return wanted;
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium is missing (${wanted}); the end-to-end tests need it. Install it with\n  sudo apt-get install chromium\nor point CHROMIUM_PATH at a Chromium binary.`);
+    return null;
+  }
+  console.log(`Chromium is missing (${wanted}): installing Debian's chromium with apt-get…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update"], { stdio: "inherit", env });
+  spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env });
+  if (!existsSync("/usr/bin/chromium")) {
+    console.error("apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.");
+    return null;
+  }
+  return "/usr/bin/chromium";
+}
+
+// Next's generated route types are global: those of `next dev` or of an
+// older build, made from other sources, fail this build's type check
+// (vercel/next.js#93700). tsconfig.json includes only .next's (it excludes
+// .next-*), and every build writes its own again.
+function dropRouteTypes(building: string): void {
+  rmSync(path.join(".next", "dev", "types"), { recursive: true, force: true });
+  if (path.normalize(building) !== ".next") rmSync(path.join(".next", "types"), { recursive: true, force: true });
+}
+
+async function lockCheckout(): Promise<void> {
+  const checkout = createHash("sha1").update(process.cwd()).digest("hex").slice(0, 12);
+  const lock = path.join(os.tmpdir(), `marginalia-e2e-${checkout}.lock`);
+  let announced = false;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      cleanups.push(async () => rmSync(lock, { force: true }));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readFileSync(lock, "utf8").trim() || 0);
+    if (holder && !isAlive(holder)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (!announced) console.log(`Waiting for another test run in this checkout (pid ${holder || "?"}) to finish its browser tests…`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function cleanup(): Promise<void> {
+  for (const drop of cleanups.splice(0)) await drop().catch((e: Error) => console.error(`cleanup: ${e.message}`));
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
