@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize, can, type Actor } from "./permissions";
 import { newSecret, sha256 } from "./secrets";
 import { actorForUser } from "./sessions";
-import { roles } from "./users";
+import { roles } from "./roles";
 
 export const newApiKeySchema = z.object({
   name: z.string().trim().min(1, "is required").max(100),
@@ -66,7 +66,7 @@ export async function revokeApiKey(actor: Actor | null, keyId: string): Promise<
   const scope = can(actor, "manage-system-keys") ? {} : { userId: actor.userId };
   const { count } = await prisma.apiKey.updateMany({ where: { id: keyId, revokedAt: null, ...scope }, data: { revokedAt: new Date() } });
   if (count === 0) throw new NotFoundError(`API key ${keyId} does not exist or is already revoked.`);
-  recentKeys.clear();
+  forgetRecentKeys();
 }
 
 // last_used_at is written at most once a minute per key, so a busy client
@@ -75,10 +75,14 @@ const LAST_USED_RESOLUTION_SECONDS = 60;
 
 // Keys seen valid in the last few seconds skip the lookup: a client writing
 // annotations one by one would otherwise pay a round trip per request for the
-// same answer. Revoking a key here clears the cache at once; a role change or
-// deactivation reaches a cached key within RECENT_KEY_TTL_MS.
+// same answer. Revoking a key, changing a role or deactivating a user clears
+// the cache at once (one app process serves an install).
 const RECENT_KEY_TTL_MS = 5_000;
 const recentKeys = new Map<string, { actor: Actor; until: number }>();
+
+export function forgetRecentKeys(): void {
+  recentKeys.clear();
+}
 
 type KeyLookup = {
   name: string; role: Role; valid: boolean;

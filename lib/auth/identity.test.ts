@@ -108,6 +108,7 @@ describe("API keys", () => {
     await revokeApiKey(reviewer, revoked.key.id);
     expect(await actorForApiKey(revoked.secret)).toBeNull();
     const leadKey = await createApiKey(lead, { name: "lead" });
+    expect(await actorForApiKey(leadKey.secret)).toMatchObject({ role: "LEAD" }); // now cached
     await setUserActive(admin, lead.userId!, false);
     expect(await actorForApiKey(leadKey.secret)).toBeNull();
     expect(await actorForApiKey("mg_unknown")).toBeNull();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { forgetRecentKeys } from "./api-keys";
 import { authorize, type Actor } from "./permissions";
 import { hashPassword, verifyPassword } from "./secrets";
 
@@ -64,7 +65,9 @@ export async function changeRole(actor: Actor | null, userId: string, role: Role
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user) throw new NotFoundError(`User ${userId} does not exist.`);
   if (user.role === "ADMIN" && role !== "ADMIN") await assertAnotherAdminRemains(userId);
-  return prisma.user.update({ where: { id: userId }, data: { role }, select: userSelect });
+  const updated = await prisma.user.update({ where: { id: userId }, data: { role }, select: userSelect });
+  forgetRecentKeys();
+  return updated;
 }
 
 /** Deactivated users cannot sign in or use keys; their annotations stay, attributed. */
@@ -76,6 +79,7 @@ export async function setUserActive(actor: Actor | null, userId: string, active:
     .catch(() => null);
   if (!user) throw new NotFoundError(`User ${userId} does not exist.`);
   if (!active) await prisma.authSession.deleteMany({ where: { userId } });
+  forgetRecentKeys();
   return user;
 }
 
