@@ -13,7 +13,7 @@ export function FirstAdminForm() {
       <FormMessage state={state} />
       <Field name="name" label="Your name" autoComplete="name" required autoFocus errors={errors?.name} />
       <Field name="email" label="Email" type="email" autoComplete="username" required errors={errors?.email} />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" required minLength={10} errors={errors?.password} />
+      <Field name="password" label="Password" type="password" autoComplete="new-password" required errors={errors?.password} />
       <PrimaryButton pending={pending}>{pending ? "Creating…" : "Create admin account"}</PrimaryButton>
     </form>
   );

@@ -12,7 +12,7 @@ export function ChangePasswordForm() {
     <form action={action} className="flex max-w-sm flex-col gap-4">
       <FormMessage state={state} />
       <Field name="current" label="Current password" type="password" autoComplete="current-password" required errors={errors?.current} />
-      <Field name="next" label="New password" type="password" autoComplete="new-password" required minLength={10} errors={errors?.next} />
+      <Field name="next" label="New password" type="password" autoComplete="new-password" required errors={errors?.next} />
       <Field name="confirm" label="Confirm new password" type="password" autoComplete="new-password" required errors={errors?.confirm} />
       <PrimaryButton pending={pending}>Change password</PrimaryButton>
     </form>

@@ -16,7 +16,7 @@ export function CreateUserForm() {
       </div>
       <Field name="name" label="Name" required errors={errors?.name} />
       <Field name="email" label="Email" type="email" required errors={errors?.email} />
-      <Field name="password" label="Initial password" type="password" autoComplete="new-password" required minLength={10} errors={errors?.password} />
+      <Field name="password" label="Initial password" type="password" autoComplete="new-password" required errors={errors?.password} />
       <div className="flex flex-col gap-1">
         <label htmlFor="role" className="text-sm font-medium text-zinc-700">
           Role

@@ -78,7 +78,10 @@ const LAST_USED_RESOLUTION_SECONDS = 60;
 // same answer. Revoking a key, changing a role or deactivating a user clears
 // the cache at once (one app process serves an install).
 const RECENT_KEY_TTL_MS = 5_000;
-const recentKeys = new Map<string, { actor: Actor; until: number }>();
+// On globalThis: route handlers and server actions load separate copies of lib/,
+// and a revocation in one must clear the cache the other reads.
+const sharedCache = globalThis as unknown as { marginaliaRecentKeys?: Map<string, { actor: Actor; until: number }> };
+const recentKeys = (sharedCache.marginaliaRecentKeys ??= new Map());
 
 export function forgetRecentKeys(): void {
   recentKeys.clear();

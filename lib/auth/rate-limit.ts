@@ -27,6 +27,13 @@ export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs
 
 // Per email: 5 failures lock that account's sign-in for 15 minutes. Per client
 // address the limit is looser, since many people may share one address.
-export const signInEmailLimiter = createRateLimiter({ limit: 5, windowMs: 15 * 60_000 });
-export const signInAddressLimiter = createRateLimiter({ limit: 50, windowMs: 15 * 60_000 });
-export const apiKeyLimiter = createRateLimiter({ limit: 20, windowMs: 60_000 });
+// On globalThis so every bundled copy of this module counts the same failures.
+const shared = globalThis as unknown as { marginaliaLimiters?: Record<string, ReturnType<typeof createRateLimiter>> };
+const limiters = (shared.marginaliaLimiters ??= {
+  signInEmail: createRateLimiter({ limit: 5, windowMs: 15 * 60_000 }),
+  signInAddress: createRateLimiter({ limit: 50, windowMs: 15 * 60_000 }),
+  apiKey: createRateLimiter({ limit: 20, windowMs: 60_000 }),
+});
+export const signInEmailLimiter = limiters.signInEmail;
+export const signInAddressLimiter = limiters.signInAddress;
+export const apiKeyLimiter = limiters.apiKey;

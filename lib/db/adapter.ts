@@ -11,8 +11,10 @@ export type OpenedAdapter = {
 };
 
 // One PGlite instance per process and data folder: PGlite takes no lock across
-// processes, so everything in this process must share it.
-const pglites = new Map<string, PGlite>();
+// processes, so everything in this process must share it, including the
+// separately bundled copies of this module that Next.js loads (hence globalThis).
+const shared = globalThis as unknown as { marginaliaPglites?: Map<string, PGlite> };
+const pglites = (shared.marginaliaPglites ??= new Map<string, PGlite>());
 
 function sharedPglite(dataDir: string): PGlite {
   let db = pglites.get(dataDir);
