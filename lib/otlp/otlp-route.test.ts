@@ -39,7 +39,8 @@ describe("POST /v1/traces", () => {
     expect(response.headers.get("content-type")).toBe(PROTOBUF);
     expect((await response.arrayBuffer()).byteLength).toBe(0);
 
-    const rows = await db.span.findMany({ orderBy: { startTime: "asc" }, include: { project: true } });
+    // Sorted by name: the root and its child may start in the same millisecond.
+    const rows = await db.span.findMany({ orderBy: { name: "asc" }, include: { project: true } });
     expect(rows.map((r) => [r.name, r.spanKind, r.statusCode, r.project.name])).toEqual([
       ["answer_question", "CHAIN", "OK", "sdk-app"],
       ["llm_call", "LLM", "ERROR", "sdk-app"],
