@@ -50,6 +50,8 @@ process.exit(totals.failed > 0 ? 1 : 0);
 
 async function unitTests(db: TestDatabase): Promise<void> {
   console.log(`\n▶ Vitest on ${db.label}`);
+  // Types of everything (tests, benchmarks, scripts too); the build checks only the app.
+  if (extraArgs.length === 0) await stage("typecheck", bin("tsc"), ["--noEmit", "-p", "."], db.env);
   if (!(await stage("migrations (unit)", bin("tsx"), ["scripts/db-migrate.ts"], db.env))) return;
   const report = path.join(tmp, "vitest.json");
   const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
