@@ -1,6 +1,9 @@
 "use server";
+// Actions here call refresh(), not revalidatePath(): every page reads the database
+// at request time, so only the current view needs re-rendering, and keeping the
+// router cache keeps review mode's prefetched next trace ready.
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { failure, invalidInput, type ActionState } from "@/lib/actions/action-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { reviewAnnotationSchema, saveReviewAnnotation } from "@/lib/review/save-review-annotation";
@@ -10,7 +13,7 @@ export async function saveAnnotationAction(input: unknown): Promise<ActionState<
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     const id = await saveReviewAnnotation(await currentActor(), parsed.data);
-    revalidatePath("/projects/[projectName]", "layout");
+    refresh();
     return { status: "success", data: id };
   } catch (error) {
     return failure(error);
