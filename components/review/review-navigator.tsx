@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useLayoutEffect } from "react";
 import { hasModifier, isTyping } from "./keyboard";
 
 type Props = { previousHref: string | null; nextHref: string | null; listHref: string; position: number; total: string; doneByMe: number };
@@ -15,7 +15,7 @@ export function ReviewNavigator({ previousHref, nextHref, listHref, position, to
     if (nextHref) router.prefetch(nextHref);
     if (previousHref) router.prefetch(previousHref);
   }, [router, nextHref, previousHref]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || hasModifier(event) || event.shiftKey) return;
       // Enter on a label both picks it (its click) and moves on, and so it does on the

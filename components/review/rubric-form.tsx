@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { clearAnnotationAction } from "@/lib/actions/review/clear-annotation";
 import { saveAnnotationAction } from "@/lib/actions/review/save-annotation";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
@@ -47,7 +47,9 @@ export function RubricForm({ rubric, target, mine, readOnly, compact = false }: 
   const withExplanation = (result: ResultValue) => ({ ...result, explanation: explanation.trim() || null });
 
   // Number keys pick a label of the rubric that holds focus (or the first one).
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the form is on screen (review
+  // mode shows the next trace from cache, within a frame).
+  useLayoutEffect(() => {
     if (rubric.type !== "CATEGORICAL" || readOnly) return;
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || hasModifier(event) || !/^[1-9]$/.test(event.key)) return;

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { createApiKeyAction } from "@/lib/actions/settings/manage-api-keys";
 import type { ActionState } from "@/lib/actions/action-state";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field, FormMessage, PrimaryButton } from "@/components/ui/field";
 import { roles } from "@/lib/auth/roles";
 
@@ -13,7 +14,7 @@ export function CreateApiKeyForm({ allowSystem }: { allowSystem: boolean }) {
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} className="flex max-w-xl flex-wrap items-end gap-4" aria-label="Create API key">
+      <ActionForm action={action} className="flex max-w-xl flex-wrap items-end gap-4" aria-label="Create API key">
         <div className="min-w-60 flex-1">
           <Field name="name" label="Key name" placeholder="e.g. eval script" required errors={errors?.name} />
         </div>
@@ -35,7 +36,7 @@ export function CreateApiKeyForm({ allowSystem }: { allowSystem: boolean }) {
           </>
         ) : null}
         <PrimaryButton pending={pending}>Create key</PrimaryButton>
-      </form>
+      </ActionForm>
       <FormMessage state={state} />
       {state.status === "success" && state.data ? (
         <div className="max-w-xl rounded border border-amber-300 bg-amber-50 p-3">

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { createUserAction } from "@/lib/actions/settings/manage-users";
 import { idle } from "@/lib/actions/action-state";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field, FormMessage, PrimaryButton } from "@/components/ui/field";
 import { roles } from "@/lib/auth/roles";
 
@@ -10,7 +11,7 @@ export function CreateUserForm() {
   const [state, action, pending] = useActionState(createUserAction, idle);
   const errors = state.status === "error" ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="grid max-w-2xl grid-cols-2 gap-4" aria-label="Create user">
+    <ActionForm action={action} className="grid max-w-2xl grid-cols-2 gap-4" aria-label="Create user">
       <div className="col-span-2">
         <FormMessage state={state} />
       </div>
@@ -32,6 +33,6 @@ export function CreateUserForm() {
       <div className="col-span-2">
         <PrimaryButton pending={pending}>Create user</PrimaryButton>
       </div>
-    </form>
+    </ActionForm>
   );
 }
