@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { hasModifier, isTyping } from "./keyboard";
+import { firstVisible, hasModifier, isTyping } from "./keyboard";
 
 export type Shortcut = { keys: string[]; does: string };
 
@@ -26,7 +26,7 @@ export function ReviewShortcuts({ extra = [] }: { extra?: Shortcut[] }) {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || hasModifier(event)) return;
       if (event.key === "n") {
-        const box = document.querySelector<HTMLTextAreaElement>("[data-note-box]");
+        const box = firstVisible<HTMLTextAreaElement>("[data-note-box]");
         if (box) {
           event.preventDefault();
           box.focus();
