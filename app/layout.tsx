@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { UserMenu } from "@/components/layout/user-menu";
+import { ReviewKeys } from "@/components/review/review-keys";
 import { currentActor } from "@/lib/auth/current-actor";
 import "./globals.css";
 
@@ -41,6 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main>{children}</main>
+        {actor ? <ReviewKeys /> : null}
       </body>
     </html>
   );

@@ -2,38 +2,18 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useLayoutEffect } from "react";
-import { hasModifier, isTyping } from "./keyboard";
+import { useEffect } from "react";
 
 type Props = { previousHref: string | null; nextHref: string | null; listHref: string; position: number; total: string; doneByMe: number };
 
-// Review mode's bar: progress, and j/k, ←/→ or Enter to move. The neighbours are
-// prefetched in full, so the next trace renders from cache.
+// Review mode's bar: progress and the neighbours (ReviewKeys follows them on
+// j/k, ←/→ or Enter). They are prefetched in full, so the next trace renders from cache.
 export function ReviewNavigator({ previousHref, nextHref, listHref, position, total, doneByMe }: Props) {
   const router = useRouter();
   useEffect(() => {
     if (nextHref) router.prefetch(nextHref);
     if (previousHref) router.prefetch(previousHref);
   }, [router, nextHref, previousHref]);
-  useLayoutEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || hasModifier(event) || event.shiftKey) return;
-      // Enter on a label both picks it (its click) and moves on, and so it does on the
-      // span tree (where focus rests); on other controls Enter is theirs.
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const inControl = target?.closest("button:not([role=radio]), a, summary") && !target.closest("nav[aria-label='Span tree']");
-      const forward = event.key === "j" || event.key === "ArrowRight" || (event.key === "Enter" && !inControl);
-      const back = event.key === "k" || event.key === "ArrowLeft";
-      const href = forward ? nextHref : back ? previousHref : null;
-      if (!href) return;
-      event.preventDefault();
-      (document.activeElement as HTMLElement | null)?.blur?.();
-      router.push(href, { scroll: false });
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [router, nextHref, previousHref]);
-
   const button = "rounded border border-zinc-300 bg-white px-2.5 py-1 text-xs hover:bg-zinc-50";
   return (
     <div className="flex items-center gap-3 border-b border-zinc-200 bg-indigo-50/60 px-4 py-1.5 text-sm">
@@ -43,9 +23,9 @@ export function ReviewNavigator({ previousHref, nextHref, listHref, position, to
       </span>
       <span className="text-xs text-zinc-500">· done by me {doneByMe}</span>
       <div className="ml-auto flex items-center gap-2">
-        {previousHref ? <Link href={previousHref} prefetch className={button} aria-keyshortcuts="k ArrowLeft">← Previous (k)</Link> : null}
+        {previousHref ? <Link href={previousHref} prefetch scroll={false} data-review-previous className={button} aria-keyshortcuts="k ArrowLeft">← Previous (k)</Link> : null}
         {nextHref ? (
-          <Link href={nextHref} prefetch className={button} aria-keyshortcuts="j ArrowRight Enter">Next (j / Enter) →</Link>
+          <Link href={nextHref} prefetch scroll={false} data-review-next className={button} aria-keyshortcuts="j ArrowRight Enter">Next (j / Enter) →</Link>
         ) : (
           <span className="text-xs text-zinc-500">Last trace of the list</span>
         )}

@@ -1,11 +1,10 @@
 "use client";
 
-import { useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { useOptimistic, useRef, useState, useTransition } from "react";
 import { clearAnnotationAction } from "@/lib/actions/review/clear-annotation";
 import { saveAnnotationAction } from "@/lib/actions/review/save-annotation";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import { CategoricalChoices } from "./categorical-choices";
-import { activeRubricForm, hasModifier, isTyping } from "./keyboard";
 import { ScoreInput } from "./score-input";
 import { toReviewInput, targetKey, type ResultValue, type ReviewTarget } from "./review-target";
 
@@ -45,23 +44,6 @@ export function RubricForm({ rubric, target, mine, readOnly, compact = false }: 
       if (outcome.status === "error") setError(outcome);
     });
   const withExplanation = (result: ResultValue) => ({ ...result, explanation: explanation.trim() || null });
-
-  // Number keys pick a label of the rubric that holds focus (or the first one).
-  // A layout effect: the keys work from the moment the form is on screen (review
-  // mode shows the next trace from cache, within a frame).
-  useLayoutEffect(() => {
-    if (rubric.type !== "CATEGORICAL" || readOnly) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || hasModifier(event) || !/^[1-9]$/.test(event.key)) return;
-      if (activeRubricForm() !== container.current) return;
-      const value = rubric.values[Number(event.key) - 1];
-      if (!value) return;
-      event.preventDefault();
-      save(withExplanation({ label: value.label }));
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  });
 
   const fieldError = (field: string) => error?.fieldErrors?.[field]?.[0];
   return (

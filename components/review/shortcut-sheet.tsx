@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { firstVisible, hasModifier, isTyping } from "./keyboard";
+import { hasModifier, isTyping } from "./keyboard";
 
 export type Shortcut = { keys: string[]; does: string };
 
@@ -15,8 +15,7 @@ const common: Shortcut[] = [
   { keys: ["?"], does: "Show or hide this sheet" },
 ];
 
-// Global shortcuts on review screens: `n` focuses the note box, `?` toggles the
-// sheet. Ignored while typing, so they never eat a character of a note.
+// The shortcut sheet (`?`) of review screens; the keys themselves are ReviewKeys'.
 export function ReviewShortcuts({ extra = [] }: { extra?: Shortcut[] }) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -25,13 +24,7 @@ export function ReviewShortcuts({ extra = [] }: { extra?: Shortcut[] }) {
     document.documentElement.dataset.reviewReady = "true";
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || hasModifier(event)) return;
-      if (event.key === "n") {
-        const box = firstVisible<HTMLTextAreaElement>("[data-note-box]");
-        if (box) {
-          event.preventDefault();
-          box.focus();
-        }
-      } else if (event.key === "?") {
+      if (event.key === "?") {
         event.preventDefault();
         setOpen((value) => !value);
       }
