@@ -1,6 +1,6 @@
 "use server";
 
-import { refresh } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, invalidInput, type ActionState } from "@/lib/actions/action-state";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -11,7 +11,7 @@ export async function clearAnnotationAction(annotationId: unknown): Promise<Acti
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     await deleteOwnAnnotation(await currentActor(), parsed.data);
-    refresh();
+    revalidatePath("/projects/[projectName]", "layout");
     return { status: "success" };
   } catch (error) {
     return failure(error);

@@ -1,6 +1,6 @@
 "use server";
 
-import { refresh } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, invalidInput, type ActionState } from "@/lib/actions/action-state";
 import { writeNote } from "@/lib/annotations/notes";
@@ -19,7 +19,7 @@ export async function writeNoteAction(input: unknown): Promise<ActionState<numbe
   try {
     const { kind, externalId, note } = parsed.data;
     const id = await writeNote(await currentActor(), kind, externalId, note, { source: "APP" });
-    refresh();
+    revalidatePath("/projects/[projectName]", "layout");
     return { status: "success", data: id };
   } catch (error) {
     return failure(error);
@@ -33,7 +33,7 @@ export async function editNoteAction(input: unknown): Promise<ActionState> {
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     await editOwnNote(await currentActor(), parsed.data.noteId, parsed.data.note);
-    refresh();
+    revalidatePath("/projects/[projectName]", "layout");
     return { status: "success" };
   } catch (error) {
     return failure(error);
@@ -45,7 +45,7 @@ export async function deleteNoteAction(noteId: unknown): Promise<ActionState> {
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     await deleteOwnNote(await currentActor(), parsed.data);
-    refresh();
+    revalidatePath("/projects/[projectName]", "layout");
     return { status: "success" };
   } catch (error) {
     return failure(error);

@@ -1,9 +1,9 @@
 "use server";
-// Actions here call refresh(), not revalidatePath(): every page reads the database
-// at request time, so only the current view needs re-rendering, and keeping the
-// router cache keeps review mode's prefetched next trace ready.
+// revalidatePath also drops review mode's prefetched next trace, so the next
+// screen is rendered fresh (with this label counted). refresh() would keep the
+// prefetch, but pages shown from it in Next 16.4 did not respond to clicks.
 
-import { refresh } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { failure, invalidInput, type ActionState } from "@/lib/actions/action-state";
 import { currentActor } from "@/lib/auth/current-actor";
 import { reviewAnnotationSchema, saveReviewAnnotation } from "@/lib/review/save-review-annotation";
@@ -13,7 +13,7 @@ export async function saveAnnotationAction(input: unknown): Promise<ActionState<
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     const id = await saveReviewAnnotation(await currentActor(), parsed.data);
-    refresh();
+    revalidatePath("/projects/[projectName]", "layout");
     return { status: "success", data: id };
   } catch (error) {
     return failure(error);
