@@ -1,19 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 
 type Props = { previousHref: string | null; nextHref: string | null; listHref: string; position: number; total: string; doneByMe: number };
 
 // Review mode's bar: progress and the neighbours (ReviewKeys follows them on
-// j/k, ←/→ or Enter). They are prefetched in full, so the next trace renders from cache.
+// j/k, ←/→ or Enter). Their code is prefetched; their data is rendered on
+// arrival, since pages shown from a full data prefetch did not respond to
+// clicks in Next 16.4 after a refresh.
 export function ReviewNavigator({ previousHref, nextHref, listHref, position, total, doneByMe }: Props) {
-  const router = useRouter();
-  useEffect(() => {
-    if (nextHref) router.prefetch(nextHref);
-    if (previousHref) router.prefetch(previousHref);
-  }, [router, nextHref, previousHref]);
   const button = "rounded border border-zinc-300 bg-white px-2.5 py-1 text-xs hover:bg-zinc-50";
   return (
     <div className="flex items-center gap-3 border-b border-zinc-200 bg-indigo-50/60 px-4 py-1.5 text-sm">
@@ -23,9 +18,9 @@ export function ReviewNavigator({ previousHref, nextHref, listHref, position, to
       </span>
       <span className="text-xs text-zinc-500">· done by me {doneByMe}</span>
       <div className="ml-auto flex items-center gap-2">
-        {previousHref ? <Link href={previousHref} prefetch scroll={false} data-review-previous className={button} aria-keyshortcuts="k ArrowLeft">← Previous (k)</Link> : null}
+        {previousHref ? <Link href={previousHref} scroll={false} data-review-previous className={button} aria-keyshortcuts="k ArrowLeft">← Previous (k)</Link> : null}
         {nextHref ? (
-          <Link href={nextHref} prefetch scroll={false} data-review-next className={button} aria-keyshortcuts="j ArrowRight Enter">Next (j / Enter) →</Link>
+          <Link href={nextHref} scroll={false} data-review-next className={button} aria-keyshortcuts="j ArrowRight Enter">Next (j / Enter) →</Link>
         ) : (
           <span className="text-xs text-zinc-500">Last trace of the list</span>
         )}
