@@ -1,5 +1,3 @@
-"use client";
-
 import Link from "next/link";
 
 type Props = { previousHref: string | null; nextHref: string | null; listHref: string; position: number; total: string; doneByMe: number };
