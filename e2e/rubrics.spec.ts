@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 
 // Issue 5: leads define rubrics; reviewers get the form they produce.
-test.use({ storageState: "e2e/.auth/lead.json" });
+// As the admin (who may manage rubrics too): the lead account is kept for review mode.
+test.use({ storageState: "e2e/.auth/admin.json" });
 
-test("a lead creates a categorical rubric with a preview, reviewers get its form, and archiving hides it", async ({ page }) => {
+test("a rubric manager creates a categorical rubric with a preview, reviewers get its form, and archiving hides it", async ({ page }) => {
   const name = `tone_${Date.now()}`;
   await page.goto("/rubrics/new");
   const form = page.getByRole("form", { name: "Rubric" });
