@@ -13,7 +13,7 @@ const firstRunSpecs = /first-run\.spec\.ts$/;
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
-    // Debian's chromium: `playwright install` cannot download browsers here.
+    // Debian's chromium: Playwright cannot download its own browsers here.
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   },
