@@ -14,7 +14,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
-    exclude: ["e2e/**", "node_modules/**", ".next/**"],
+    // tests/reliability/ is its own stage (vitest.reliability.config.ts).
+    exclude: ["e2e/**", "node_modules/**", ".next/**", "tests/reliability/**"],
     // One file at a time: domain tests share one database and truncate it
     // between tests, and PGlite is single-process anyway.
     fileParallelism: false,

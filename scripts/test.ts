@@ -1,7 +1,9 @@
 // `npm test`: Vitest on a fresh database, then `next build` and Playwright
 // against `next start` on another fresh database seeded with demo data.
-// Ends with the line "N passed, N failed". `--unit` / `--e2e` run one half,
-// and then any other arguments go to Vitest / Playwright.
+// Then the reliability suite (tests/reliability/, which may start its own
+// servers from that build). Ends with the line "N passed, N failed".
+// `--unit` / `--e2e` / `--reliability` run one part, and then any other
+// arguments go to Vitest / Playwright / Vitest.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,9 +13,13 @@ import path from "node:path";
 import pg from "pg";
 
 const args = process.argv.slice(2);
-const runUnit = !args.includes("--e2e");
-const runE2e = !args.includes("--unit");
-const extraArgs = runUnit && runE2e ? [] : args.filter((a) => a !== "--unit" && a !== "--e2e");
+const parts = ["--unit", "--e2e", "--reliability"];
+const chosen = parts.filter((part) => args.includes(part));
+const runs = (part: string) => chosen.length === 0 || chosen.includes(part);
+const runUnit = runs("--unit");
+const runE2e = runs("--e2e");
+const runReliability = runs("--reliability");
+const extraArgs = chosen.length === 1 ? args.filter((a) => !parts.includes(a)) : [];
 const bin = (name: string) => path.resolve("node_modules", ".bin", name);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "marginalia-test-"));
 const stamp = Date.now();
@@ -21,6 +27,9 @@ const totals = { passed: 0, failed: 0 };
 const timings: string[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 let child: ChildProcess | undefined;
+const distDir = process.env.E2E_DIST_DIR || ".next-test";
+let built = false; // the test build, made once per run
+let locked = false; // this run holds the checkout's test lock
 
 type TestDatabase = { label: string; env: NodeJS.ProcessEnv };
 
@@ -33,11 +42,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 try {
-  const chromium = runE2e ? ensureChromium() : undefined;
+  const chromium = runE2e || runReliability ? ensureChromium() : undefined;
   if (chromium === null) await cleanup().then(() => process.exit(1));
   const server = await reachablePostgres();
   if (runUnit) await unitTests(await freshDatabase(server, ""));
   if (runE2e) await e2eTests(server, chromium!);
+  if (runReliability) await reliabilityTests(server, chromium!);
 } catch (error) {
   console.error(error);
   totals.failed += 1;
@@ -53,14 +63,18 @@ async function unitTests(db: TestDatabase): Promise<void> {
   // Types of everything (tests, benchmarks, scripts too); the build checks only the app.
   if (extraArgs.length === 0) await stage("typecheck", bin("tsc"), ["--noEmit", "-p", "."], db.env);
   if (!(await stage("migrations (unit)", bin("tsx"), ["scripts/db-migrate.ts"], db.env))) return;
-  const report = path.join(tmp, "vitest.json");
+  await vitest("Vitest", [], db.env);
+}
+
+async function vitest(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const report = path.join(tmp, `${name.toLowerCase()}.json`);
   const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   const started = Date.now();
-  const code = await run(bin("vitest"), ["run", ...reporters, ...extraArgs], db.env);
+  const code = await run(bin("vitest"), ["run", ...argv, ...reporters, ...extraArgs], env);
   const json = readJson(report) as { numPassedTests: number; numFailedTests: number; testResults: { status: string; assertionResults: { status: string }[] }[] } | null;
   // A file that fails to load has no failed test in it: count it once.
   const brokenFiles = json?.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed")).length ?? 0;
-  count("Vitest", json?.numPassedTests ?? 0, (json?.numFailedTests ?? 0) + brokenFiles, code, started);
+  count(name, json?.numPassedTests ?? 0, (json?.numFailedTests ?? 0) + brokenFiles, code, started);
 }
 
 async function e2eTests(server: string | null, chromium: string): Promise<void> {
@@ -79,11 +93,8 @@ async function e2eTests(server: string | null, chromium: string): Promise<void> 
   }
   // Its own build folder, so `npm test` leaves the build `npm start` serves alone;
   // test runs in one checkout take turns, as they would overwrite each other's.
-  await lockCheckout();
-  const distDir = process.env.E2E_DIST_DIR || ".next-test";
-  const buildEnv = { ...db.env, NEXT_DIST_DIR: distDir };
-  dropRouteTypes(distDir);
-  if (process.env.E2E_SKIP_BUILD !== "1" && !(await stage("next build", bin("next"), ["build"], buildEnv))) return;
+  const buildEnv = await buildApp(db.env);
+  if (!buildEnv) return;
   let port = String(await freePort());
   while (port === emptyEnv.E2E_EMPTY_PORT) port = String(await freePort());
   const report = path.join(tmp, "playwright.json");
@@ -92,6 +103,31 @@ async function e2eTests(server: string | null, chromium: string): Promise<void> 
   const code = await run(bin("playwright"), ["test", "--reporter=list,json", ...extraArgs], env);
   const json = readJson(report) as { stats: { expected: number; unexpected: number; flaky: number }; errors: unknown[] } | null;
   count("Playwright", (json?.stats.expected ?? 0) + (json?.stats.flaky ?? 0), (json?.stats.unexpected ?? 0) + (json?.errors.length ?? 0), code, started);
+}
+
+// The test build, once per run: its own build folder, so `npm test` leaves the
+// build `npm start` serves alone; test runs in one checkout take turns, as they
+// would overwrite each other's.
+async function buildApp(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv | null> {
+  await lockCheckout();
+  const buildEnv = { ...env, NEXT_DIST_DIR: distDir };
+  if (built || process.env.E2E_SKIP_BUILD === "1") return buildEnv;
+  dropRouteTypes(distDir);
+  if (!(await stage("next build", bin("next"), ["build"], buildEnv))) return null;
+  built = true;
+  return buildEnv;
+}
+
+// Bad input on every route, concurrency, outages, several servers at once.
+// RELIABILITY_ADMIN_URL lets tests create databases of their own (empty on PGlite).
+async function reliabilityTests(server: string | null, chromium: string): Promise<void> {
+  const db = await freshDatabase(server, "_rel");
+  console.log(`\n▶ Reliability suite on ${db.label}`);
+  if (!(await stage("migrations (reliability)", bin("tsx"), ["scripts/db-migrate.ts"], db.env))) return;
+  const buildEnv = await buildApp(db.env);
+  if (!buildEnv) return;
+  const env = { ...buildEnv, RELIABILITY_DIST_DIR: distDir, RELIABILITY_ADMIN_URL: server ?? "", CHROMIUM_PATH: chromium };
+  await vitest("Reliability", ["-c", "vitest.reliability.config.ts"], env);
 }
 
 function count(name: string, passed: number, failed: number, code: number, started: number): void {
@@ -196,6 +232,7 @@ function dropRouteTypes(building: string): void {
 }
 
 async function lockCheckout(): Promise<void> {
+  if (locked) return;
   const checkout = createHash("sha1").update(process.cwd()).digest("hex").slice(0, 12);
   const lock = path.join(os.tmpdir(), `marginalia-e2e-${checkout}.lock`);
   let announced = false;
@@ -203,6 +240,7 @@ async function lockCheckout(): Promise<void> {
     try {
       writeFileSync(lock, String(process.pid), { flag: "wx" });
       cleanups.push(async () => rmSync(lock, { force: true }));
+      locked = true;
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
