@@ -35,10 +35,10 @@ async function callAction(app: AppServer, exportedName: string, page: string, ar
   });
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
+async function until(condition: () => boolean, what: () => string, timeoutMs = WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -97,15 +97,21 @@ describe.skipIf(!binDir)(binDir ? "a Postgres restart under write load" : "a Pos
       }
     });
     const acked = () => outcomes.filter((o) => o.status === 200);
+    const seen = () => {
+      const counts = new Map<string, number>();
+      for (const o of outcomes) counts.set(String(o.status), (counts.get(String(o.status)) ?? 0) + 1);
+      const last = outcomes.findLast((o) => o.status !== 200);
+      return `${[...counts].map(([status, n]) => `${n}× ${status}`).join(", ")}${last ? `; last refusal: ${last.detail?.slice(0, 200)}` : ""}`;
+    };
 
     try {
-      await until(() => acked().length >= 40, "the first acknowledged writes");
+      await until(() => acked().length >= 40, () => `the first acknowledged writes (so far ${seen()})`);
 
       const stoppingAt = Date.now();
       await cluster!.stop();
       const downAt = Date.now();
       // While it is down: the API answers 503, and so do pages.
-      await until(() => outcomes.some((o) => o.status === 503 && o.sentAt >= downAt), "a 503 from the API while Postgres is down");
+      await until(() => outcomes.some((o) => o.status === 503 && o.sentAt >= downAt), () => `a 503 from the API while Postgres is down (so far ${seen()})`);
       const page = await fetch(`${app.url}/projects/default/traces`, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       const pageBody = await page.text();
       const home = await fetch(`${app.url}/`, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
@@ -120,10 +126,10 @@ describe.skipIf(!binDir)(binDir ? "a Postgres restart under write load" : "a Pos
       const upAt = Date.now();
 
       // Writes succeed again on the same app process, on each client.
-      await until(() => Array.from({ length: CLIENTS }, (_, c) => c).every((c) => outcomes.some((o) => o.client === c && o.status === 200 && o.sentAt >= upAt)), "acknowledged writes after the restart");
+      await until(() => Array.from({ length: CLIENTS }, (_, c) => c).every((c) => outcomes.some((o) => o.client === c && o.status === 200 && o.sentAt >= upAt)), () => `acknowledged writes after the restart (so far ${seen()})`);
       const firstAckAfter = Math.min(...acked().filter((o) => o.sentAt >= upAt).map((o) => o.doneAt));
       const ackedBeforeStopping = acked().length;
-      await until(() => acked().length >= ackedBeforeStopping + 40, "more writes after the restart");
+      await until(() => acked().length >= ackedBeforeStopping + 40, () => `more writes after the restart (so far ${seen()})`);
       stopLoad = true;
       await Promise.all(load);
 
