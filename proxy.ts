@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseOutageResponse } from "@/lib/db/outage-response";
 
 const SESSION_COOKIE = "marginalia_session";
 // Pages anyone may open; the REST API authenticates each request itself.
@@ -6,7 +7,9 @@ const publicPaths = ["/login", "/setup"];
 
 // An optimistic check only (a cookie is present): every page and action still
 // verifies the session against the database itself.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const outage = await databaseOutageResponse(request);
+  if (outage) return outage;
   const { pathname, search } = request.nextUrl;
   const headers = new Headers(request.headers);
   headers.set("x-pathname", pathname + search);

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { actorFromRequest } from "@/lib/auth/request-actor";
 import type { Actor } from "@/lib/auth/permissions";
 import { RateLimitedError } from "@/lib/auth/sessions";
+import { noteIfDatabaseUnavailable } from "@/lib/db/outage";
+import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { DomainError } from "@/lib/errors";
 
 // Every REST route goes through apiRoute: it authenticates, maps domain errors
@@ -45,6 +47,10 @@ export function errorResponse(error: unknown): Response {
       return new Response(error.message, { status: error.status, headers: { ...headers, "content-type": "text/plain" } });
     }
     return Response.json({ detail: error.message, errors: error.fieldErrors }, { status: error.status, headers });
+  }
+  // Postgres stopped or restarting: the client should retry, not report a bug.
+  if (noteIfDatabaseUnavailable(error)) {
+    return Response.json({ detail: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
   }
   console.error(error);
   return Response.json({ detail: "Internal server error" }, { status: 500 });

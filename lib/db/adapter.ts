@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfig, type DatabaseConfig } from "./config";
+import { noteIfDatabaseUnavailable } from "./outage";
 
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -29,7 +30,9 @@ function sharedPglite(dataDir: string): PGlite {
 export function openAdapter(config: DatabaseConfig = databaseConfig()): OpenedAdapter {
   if (config.kind === "postgres") {
     const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    return { factory: new PrismaPg({ connectionString: config.url, max: poolSize }), close: async () => {} };
+    // Connections dropped by a stopping server tell the proxy before any query fails.
+    const options = { onPoolError: noteIfDatabaseUnavailable, onConnectionError: noteIfDatabaseUnavailable };
+    return { factory: new PrismaPg({ connectionString: config.url, max: poolSize }, options), close: async () => {} };
   }
   const pglite = sharedPglite(config.dataDir);
   return {
