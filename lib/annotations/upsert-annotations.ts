@@ -51,6 +51,8 @@ const foreignRows = (target: AnnotationTarget, userId: string | null) => Prisma.
   WHERE a.target_type = ${target}::"AnnotationTarget" AND a.target_id IN (SELECT target_id FROM targets)
     AND a.user_id IS DISTINCT FROM ${userId}::uuid`;
 
+const FOREIGN_KEY_MESSAGE = "Your role may not change another reviewer's annotations: use your own identifier.";
+
 type Outcome = {
   missing: string[] | null;
   misplaced: { externalId: string; position: number; documentCount: number } | null;
@@ -140,9 +142,13 @@ export async function upsertAnnotations(
     );
   }
   if (outcome.blocked > 0 && !mayOverwrite) {
-    throw new ForbiddenError("Your role may not change another reviewer's annotations: use your own identifier.");
+    throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
   }
   const idByKey = new Map((outcome.written ?? []).map((w) => [normalizeKey(w.key), w.id]));
+  // A key the check saw free but another user created before this statement's
+  // insert reached it: the ON CONFLICT guard left that row alone. Refused like
+  // any other foreign key (the rest of such a batch may have landed).
+  if (keys.some((key) => !idByKey.has(key))) throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
   return keys.map((key) => idByKey.get(key)!);
 }
 
