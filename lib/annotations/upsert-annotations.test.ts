@@ -99,6 +99,40 @@ describe("upsertAnnotations", () => {
     expect(await db.annotation.count()).toBe(1);
     expect(await db.annotationHistory.count()).toBe(19);
   });
+
+  it("refuses the loser when two reviewers race to create one key: one row, the other gets 403, never a missing id", async () => {
+    const { root, a, b } = await setUp();
+    const names = Array.from({ length: 24 }, (_, i) => `race-${i}`);
+    const outcomes = await Promise.all(names.flatMap((name) => [a, b].map((actor) =>
+      upsertAnnotations(actor, "SPAN", [{ ...label(root.spanId, actor.name), name }], "API").then(
+        ([id]) => ({ id }),
+        (error) => ({ error }),
+      ))));
+    for (let i = 0; i < names.length; i++) {
+      const pair = outcomes.slice(2 * i, 2 * i + 2);
+      const won = pair.filter((o) => "id" in o);
+      expect(won).toHaveLength(1);
+      expect(won[0]).toEqual({ id: expect.any(Number) });
+      expect(pair.find((o) => "error" in o)).toEqual({ error: expect.any(ForbiddenError) });
+    }
+    expect(await db.annotation.count()).toBe(names.length);
+  });
+
+  it("lands none of a batch that loses a create race for one of its keys", async () => {
+    const { root, retriever, a, b } = await setUp();
+    const names = Array.from({ length: 24 }, (_, i) => `race-${i}`);
+    const outcomes = await Promise.all(names.flatMap((name) => [
+      upsertAnnotations(a, "SPAN", [{ ...label(root.spanId, "a"), name }], "API").then(() => "ok", () => "refused"),
+      // B's batch: the contested key, and one only B writes.
+      upsertAnnotations(b, "SPAN", [{ ...label(root.spanId, "b"), name }, { ...label(retriever.spanId, "b"), name }], "API")
+        .then(() => "ok", (error) => (error instanceof ForbiddenError ? "refused" : String(error))),
+    ]));
+    for (let i = 0; i < names.length; i++) {
+      expect([...outcomes.slice(2 * i, 2 * i + 2)].sort()).toEqual(["ok", "refused"]);
+      const bLanded = outcomes[2 * i + 1] === "ok";
+      expect(await db.annotation.count({ where: { name: names[i], userId: b.userId } })).toBe(bLanded ? 2 : 0);
+    }
+  });
 });
 
 describe("writeNote", () => {

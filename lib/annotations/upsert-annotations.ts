@@ -51,6 +51,8 @@ const foreignRows = (target: AnnotationTarget, userId: string | null) => Prisma.
   WHERE a.target_type = ${target}::"AnnotationTarget" AND a.target_id IN (SELECT target_id FROM targets)
     AND a.user_id IS DISTINCT FROM ${userId}::uuid`;
 
+const FOREIGN_KEY_MESSAGE = "Your role may not change another reviewer's annotations: use your own identifier.";
+
 type Outcome = {
   missing: string[] | null;
   misplaced: { externalId: string; position: number; documentCount: number } | null;
@@ -63,7 +65,9 @@ type Outcome = {
  * written again is overwritten (same id, updated_at moves) and the replaced
  * version goes to annotation_history (database trigger). One statement per
  * batch — targets resolved, checked and written in a single round trip — so a
- * batch lands whole or not at all. Returns ids in input order.
+ * batch lands whole or not at all. A writer updates only rows it owns unless
+ * its role may overwrite others' (403 otherwise), checked in the statement and
+ * again in its ON CONFLICT clause against concurrent writers. Returns ids in input order.
  */
 export async function upsertAnnotations(
   actor: Actor | null,
@@ -90,7 +94,7 @@ export async function upsertAnnotations(
   const ids = [...new Set(writes.map((w) => w.externalId))];
   const mayOverwrite = can(actor, "overwrite-others");
 
-  const [outcome] = await prisma.$queryRaw<Outcome[]>`
+  const statement = Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(
         ${col((r) => r.write.externalId)}::text[], ${col((r) => r.position)}::int[],
@@ -130,6 +134,16 @@ export async function upsertAnnotations(
       (SELECT n FROM foreign_rows) AS blocked,
       (SELECT json_agg(json_build_object('id', w.id, 'key', jsonb_build_array(t.external_id, w.document_position, w.name, w.identifier)::text))
         FROM written w JOIN targets t ON t.target_id = w.target_id) AS written`;
+  const lostRace = (o: Outcome) => (o.written?.length ?? 0) < rows.length && !o.missing?.length && !o.misplaced && o.blocked === 0;
+  // One row: one statement, nothing else to undo. More: in a transaction, so a
+  // batch that loses a race for one key (below) lands none of its rows.
+  const outcome = rows.length === 1
+    ? (await prisma.$queryRaw<Outcome[]>(statement))[0]
+    : await prisma.$transaction(async (tx) => {
+        const [result] = await tx.$queryRaw<Outcome[]>(statement);
+        if (lostRace(result)) throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
+        return result;
+      });
 
   if (outcome.missing?.length) throw new NotFoundError(`${noun[kind]} with IDs ${outcome.missing.join(", ")} do not exist.`);
   if (outcome.misplaced) {
@@ -140,9 +154,13 @@ export async function upsertAnnotations(
     );
   }
   if (outcome.blocked > 0 && !mayOverwrite) {
-    throw new ForbiddenError("Your role may not change another reviewer's annotations: use your own identifier.");
+    throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
   }
   const idByKey = new Map((outcome.written ?? []).map((w) => [normalizeKey(w.key), w.id]));
+  // A key the check saw free but another user created before this statement's
+  // insert reached it: the ON CONFLICT guard left that row alone. Refused like
+  // any other foreign key.
+  if (lostRace(outcome)) throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
   return keys.map((key) => idByKey.get(key)!);
 }
 

@@ -13,7 +13,7 @@ describe("ingestSpans", () => {
       ...ragTrace({ start: t0, sessionId: "sess-1", input: "first question", tokens: 120 }),
       ...ragTrace({ start: new Date(t0.getTime() + 60_000), sessionId: "sess-1", output: "last answer", status: "ERROR" }),
     ];
-    expect(await ingestSpans(spans)).toEqual({ spans: 6, traces: 2, sessions: 1 });
+    expect(await ingestSpans(spans)).toEqual({ spans: 6, traces: 2, sessions: 1, rejected: [] });
 
     const traces = await db.trace.findMany({ orderBy: { startTime: "asc" } });
     expect(traces).toHaveLength(2);
@@ -81,5 +81,73 @@ describe("ingestSpans", () => {
     ]);
     const span = await db.span.findFirstOrThrow();
     expect(span).toMatchObject({ spanKind: "LLM", inputMimeType: "application/json", totalTokens: 77, documentCount: 5 });
+  });
+
+  it("rejects a known span id under another trace or project, and a known trace id under another project, changing nothing", async () => {
+    const [root, retriever, llm] = ragTrace({ start: t0, project: "alpha", sessionId: "sess-a" });
+    await ingestSpans([root, retriever, llm]);
+    const snapshot = async () => ({
+      spans: await db.span.findMany({ orderBy: { id: "asc" } }),
+      traces: await db.trace.findMany({ orderBy: { id: "asc" } }),
+      sessions: await db.session.findMany({ orderBy: { id: "asc" } }),
+      projects: await db.project.findMany({ orderBy: { id: "asc" } }),
+    });
+    const before = await snapshot();
+
+    const otherTrace = hex(16);
+    const hijacks = [
+      // The root span under a new trace id, then under another project.
+      { ...root, traceId: otherTrace, name: "moved", attributes: { "input.value": "overwritten" } },
+      { ...retriever, projectName: "beta", name: "moved" },
+      // A new span id, but in the stored trace, under another project.
+      { ...llm, spanId: hex(8), projectName: "beta", name: "intruder" },
+    ];
+    const outcome = await ingestSpans(hijacks);
+    expect(outcome.spans).toBe(0);
+    expect(outcome.rejected.map((r) => r.spanId)).toEqual(hijacks.map((h) => h.spanId));
+    expect(outcome.rejected[0].reason).toBe(
+      `span ${root.spanId} (trace ${otherTrace}) rejected: it already exists in trace ${root.traceId} of project "alpha"; a span or trace cannot move to another trace or project`,
+    );
+    expect(outcome.rejected[1].reason).toContain(`it already exists in trace ${root.traceId} of project "alpha"`);
+    expect(outcome.rejected[2].reason).toContain(`trace ${root.traceId} already exists in project "alpha"`);
+    expect(await snapshot()).toEqual(before); // no new trace, no project "beta", nothing moved
+  });
+
+  it("lands the rest of a batch around a rejected span, updating a re-sent span in place", async () => {
+    const [root, retriever] = ragTrace({ start: t0, project: "alpha" });
+    await ingestSpans([root, retriever]);
+    const stored = await db.span.findUniqueOrThrow({ where: { spanId: retriever.spanId } });
+    const fresh = ragTrace({ start: t0, project: "beta" });
+    const resent = { ...retriever, name: "renamed", attributes: { "input.value": "edited" } };
+    const outcome = await ingestSpans([...fresh, { ...root, projectName: "beta" }, resent]);
+    expect(outcome).toMatchObject({ spans: 4, traces: 2, rejected: [{ spanId: root.spanId }] });
+    expect(await db.span.count({ where: { project: { name: "beta" } } })).toBe(3);
+    expect(await db.span.findUniqueOrThrow({ where: { spanId: root.spanId }, select: { project: { select: { name: true } } } }))
+      .toEqual({ project: { name: "alpha" } });
+    expect(await db.span.findUniqueOrThrow({ where: { spanId: retriever.spanId } })).toMatchObject({
+      id: stored.id, traceRowId: stored.traceRowId, projectId: stored.projectId, name: "renamed", inputValue: "edited", documentCount: 0,
+    });
+  });
+
+  it("keeps a trace in the first project it is sent under within one request", async () => {
+    const [root, retriever, llm] = ragTrace({ start: t0, project: "alpha" });
+    const outcome = await ingestSpans([root, { ...retriever, projectName: "beta" }, llm, { ...root, traceId: hex(16) }]);
+    expect(outcome).toMatchObject({ spans: 2, traces: 1 });
+    expect(outcome.rejected.map((r) => r.spanId)).toEqual([retriever.spanId, root.spanId]);
+    expect(outcome.rejected[0].reason).toContain(`trace ${root.traceId} is sent under project "alpha" earlier in this request`);
+    const spans = await db.span.findMany({ select: { spanId: true, projectId: true, trace: { select: { traceId: true, projectId: true } } } });
+    expect(spans).toHaveLength(2);
+    expect(spans.every((s) => s.projectId === s.trace.projectId && s.trace.traceId === root.traceId)).toBe(true);
+    expect(await db.project.findMany({ select: { name: true } })).toEqual([{ name: "alpha" }]);
+  });
+
+  it("never links a trace to another project's session, nor changes that session", async () => {
+    await ingestSpans(ragTrace({ start: t0, project: "alpha", sessionId: "shared" }));
+    const session = await db.session.findUniqueOrThrow({ where: { sessionId: "shared" } });
+    const outcome = await ingestSpans(ragTrace({ start: new Date(t0.getTime() - 3_600_000), project: "beta", sessionId: "shared" }));
+    expect(outcome).toMatchObject({ spans: 3, rejected: [] });
+    const betaTrace = await db.trace.findFirstOrThrow({ where: { project: { name: "beta" } } });
+    expect(betaTrace.sessionRowId).toBeNull();
+    expect(await db.session.findUniqueOrThrow({ where: { sessionId: "shared" } })).toEqual(session);
   });
 });

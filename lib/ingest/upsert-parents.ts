@@ -23,6 +23,9 @@ function widen(range: TimeRange | undefined, span: PreparedSpan): TimeRange {
   };
 }
 
+// Sessions by project and session id: a trace links only to a session of its own project.
+const sessionKey = (projectId: number, sessionId: string) => `${projectId}:${sessionId}`;
+
 export async function upsertSessions(
   tx: Tx,
   spans: PreparedSpan[],
@@ -40,7 +43,7 @@ export async function upsertSessions(
   }
   if (sessions.size === 0) return new Map();
   const ids = [...sessions.keys()].sort();
-  const rows = await tx.$queryRaw<{ id: number; session_id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: number; session_id: string; project_id: number }[]>`
     INSERT INTO sessions (session_id, project_id, user_id, start_time, end_time)
     SELECT * FROM unnest(
       ${ids}::text[],
@@ -52,8 +55,11 @@ export async function upsertSessions(
       start_time = least(sessions.start_time, EXCLUDED.start_time),
       end_time = greatest(sessions.end_time, EXCLUDED.end_time),
       user_id = coalesce(sessions.user_id, EXCLUDED.user_id)
-    RETURNING id, session_id`;
-  return new Map(rows.map((r) => [r.session_id, r.id]));
+    -- A session id already used in another project stays there, untouched; this
+    -- batch's traces are not linked to it (a trace never joins another project's session).
+    WHERE sessions.project_id = EXCLUDED.project_id
+    RETURNING id, session_id, project_id`;
+  return new Map(rows.map((r) => [sessionKey(r.project_id, r.session_id), r.id]));
 }
 
 export async function upsertTraces(
@@ -65,9 +71,10 @@ export async function upsertTraces(
   const traces = new Map<string, { projectId: number; sessionRowId: number | null; range: TimeRange }>();
   for (const span of spans) {
     const seen = traces.get(span.traceId);
+    const projectId = seen?.projectId ?? projectIds.get(span.projectName)!;
     traces.set(span.traceId, {
-      projectId: seen?.projectId ?? projectIds.get(span.projectName)!,
-      sessionRowId: seen?.sessionRowId ?? (span.sessionId ? sessionRowIds.get(span.sessionId)! : null),
+      projectId,
+      sessionRowId: seen?.sessionRowId ?? (span.sessionId ? sessionRowIds.get(sessionKey(projectId, span.sessionId)) ?? null : null),
       range: widen(seen?.range, span),
     });
   }
@@ -82,6 +89,9 @@ export async function upsertTraces(
       ${ids.map((id) => traces.get(id)!.range.end)}::timestamptz[])
     ON CONFLICT (trace_id) DO UPDATE SET
       session_row_id = coalesce(EXCLUDED.session_row_id, traces.session_row_id)
+    -- A trace never moves project: one stored in another project is left alone
+    -- and missing from the result, so its spans are rejected (span-conflicts.ts).
+    WHERE traces.project_id = EXCLUDED.project_id
     RETURNING id, trace_id`;
   return new Map(rows.map((r) => [r.trace_id, r.id]));
 }

@@ -1,4 +1,5 @@
 import { deflateSync, gzipSync } from "node:zlib";
+import generated from "@opentelemetry/otlp-transformer/build/src/generated/root";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { actorForUser } from "@/lib/auth/sessions";
@@ -30,6 +31,11 @@ function postTraces(body: Uint8Array | string, headers: Record<string, string>):
 const spanSpec = (overrides: Partial<SpanSpec> = {}): SpanSpec => ({
   traceId: hex(16), spanId: hex(8), name: "step", start: t0, end: new Date(t0.getTime() + 250), ...overrides,
 });
+
+type Decoder = { decode(bytes: Uint8Array): { partialSuccess?: { rejectedSpans: { toString(): string }; errorMessage: string } } };
+const ExportTraceServiceResponse = (generated as unknown as {
+  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceResponse: Decoder } } } } };
+}).opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 
 describe("POST /v1/traces", () => {
   it("stores spans the OpenTelemetry SDK exports as protobuf, answering an empty ExportTraceServiceResponse", async () => {
@@ -151,5 +157,31 @@ describe("POST /v1/traces", () => {
     const forbidden = await postTraces(body, { "content-type": PROTOBUF, authorization: `Bearer ${viewerKey.secret}` });
     expect(forbidden.status).toBe(403);
     expect(await db.span.count()).toBe(0);
+  });
+
+  it("rejects a span that would move trace or project in partial_success (protobuf and JSON), landing the rest", async () => {
+    const stored = spanSpec({ name: "original", attributes: { "input.value": "kept" } });
+    await postTraces(protobufRequest([stored]), { ...auth, "content-type": PROTOBUF, "x-project-name": "alpha" });
+    const before = await db.span.findFirstOrThrow();
+
+    const fresh = spanSpec({ name: "fresh" });
+    const moved = { ...stored, traceId: hex(16), name: "moved", attributes: { "input.value": "overwritten" } };
+    const response = await postTraces(protobufRequest([moved, fresh]), { ...auth, "content-type": PROTOBUF, "x-project-name": "alpha" });
+    expect(response.status).toBe(200);
+    const { partialSuccess } = ExportTraceServiceResponse.decode(new Uint8Array(await response.arrayBuffer()));
+    expect(partialSuccess?.rejectedSpans.toString()).toBe("1");
+    expect(partialSuccess?.errorMessage).toBe(
+      `1 span rejected. span ${stored.spanId} (trace ${moved.traceId}) rejected: it already exists in trace ${stored.traceId} of project "alpha"; a span or trace cannot move to another trace or project.`,
+    );
+    expect(await db.span.findFirstOrThrow({ where: { name: "fresh" } })).toMatchObject({ spanId: fresh.spanId });
+
+    const json = await postTraces(JSON.stringify(jsonRequest([{ ...stored, name: "moved" }])), { ...auth, "content-type": "application/json", "x-project-name": "beta" });
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual({
+      partialSuccess: { rejectedSpans: "1", errorMessage: expect.stringContaining(`span ${stored.spanId} (trace ${stored.traceId}) rejected`) },
+    });
+    expect(await db.span.findUniqueOrThrow({ where: { spanId: stored.spanId } })).toEqual(before);
+    expect(await db.trace.count()).toBe(2);
+    expect(await db.project.findMany({ select: { name: true } })).toEqual([{ name: "alpha" }]);
   });
 });
