@@ -67,12 +67,13 @@ export const sessionAnnotationSchema = baseItem.extend({ session_id: wireId(500)
 export const documentAnnotationSchema = baseItem
   .extend({
     span_id: wireId(64),
-    // The column is a 32-bit integer.
+    // The column is a 32-bit integer. Bounds before int(), which also refuses
+    // numbers past 2^53 and would call 1e20 "not an integer".
     document_position: z
       .number({ error: typeError("an integer") })
-      .int("must be an integer")
       .min(0, "must be at least 0")
-      .max(INT32_MAX, `must be at most ${INT32_MAX}`),
+      .max(INT32_MAX, `must be at most ${INT32_MAX}`)
+      .int("must be an integer"),
   })
   .refine(saysSomething, needsResult);
 
