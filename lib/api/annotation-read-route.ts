@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { listAnnotations, type AnnotationReadKind, type AnnotationRow } from "@/lib/annotations/read-annotations";
+import { authorize } from "@/lib/auth/permissions";
 import { cursorParam } from "@/lib/pagination/keyset";
 import { apiRoute, validationError } from "./handler";
 import { resolveProjectParam } from "./project-param";
 import { queryObject } from "./query-params";
+import { wireMessage } from "./wire-errors";
 
 // GET /v1/projects/{project}/{span,trace,session,document}_annotations: the
 // query string uses repeated keys for lists (span_ids=a&span_ids=b), as both
@@ -57,7 +59,8 @@ export function toWireAnnotation(kind: AnnotationReadKind, row: AnnotationRow) {
 export function annotationReadRoute(kind: AnnotationReadKind) {
   const schema = annotationQuerySchema(kind);
   return apiRoute<{ project: string }>(async (request, actor, params) => {
-    const parsed = schema.safeParse(readQuery(new URL(request.url), idsParam[kind]));
+    authorize(actor, "read");
+    const parsed = schema.safeParse(readQuery(new URL(request.url), idsParam[kind]), { error: wireMessage });
     if (!parsed.success) {
       // Errors name the parameter the client sent, not our internal key.
       for (const issue of parsed.error.issues) if (issue.path[0] === "ids") issue.path[0] = idsParam[kind];

@@ -6,6 +6,7 @@ import {
   documentAnnotationSchema, RESERVED_NOTE_NAME, sessionAnnotationSchema, sessionNoteSchema,
   spanAnnotationSchema, spanNoteSchema, traceAnnotationSchema, traceNoteSchema,
 } from "@/lib/annotations/wire-schemas";
+import { authorize } from "@/lib/auth/permissions";
 import { UnprocessableError, ValidationError } from "@/lib/errors";
 import type { AnnotationTarget } from "@/lib/generated/prisma/enums";
 import { apiRoute, parseWith, readJson } from "./handler";
@@ -62,6 +63,8 @@ function refuseNoteName(body: unknown): void {
 export function annotationWriteRoute(target: AnnotationTarget) {
   const bodySchema = z.object({ data: z.array(itemSchemas[target]) });
   return apiRoute(async (request, actor) => {
+    // The role first: a viewer learns nothing from the body or the targets.
+    authorize(actor, "annotate");
     const { sync } = parseWith(querySchema, { sync: new URL(request.url).searchParams.get("sync") ?? undefined });
     const body = await readJson(request);
     refuseNoteName(body);
@@ -83,6 +86,7 @@ const noteSchemas = { SPAN: spanNoteSchema, TRACE: traceNoteSchema, SESSION: ses
 export function noteWriteRoute(kind: TargetKind) {
   const bodySchema = z.object({ data: noteSchemas[kind] });
   return apiRoute(async (request, actor) => {
+    authorize(actor, "write-note");
     const { data } = parseWith(bodySchema, await readJson(request));
     const externalId = String((data as Record<string, unknown>)[idField[kind]]);
     const id = await writeNote(actor, kind, externalId, data.note, { identifier: data.identifier, source: "API" });

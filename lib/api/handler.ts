@@ -4,13 +4,17 @@ import type { Actor } from "@/lib/auth/permissions";
 import { RateLimitedError } from "@/lib/auth/sessions";
 import { noteIfDatabaseUnavailable } from "@/lib/db/outage";
 import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
-import { DomainError } from "@/lib/errors";
+import { DomainError, UnprocessableError } from "@/lib/errors";
+import { describeJsonProblem, findJsonProblem, unstorableReason } from "./storable-text";
+import { wireMessage } from "./wire-errors";
 
 // Every REST route goes through apiRoute: it authenticates, maps domain errors
 // to one JSON envelope with the right status, and stamps the Phoenix version
 // header that Phoenix clients check.
 export const PHOENIX_SERVER_VERSION = "20.3.0";
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+// No request body of ours nests deeper than a few levels, metadata included (its own cap is 32).
+export const MAX_JSON_DEPTH = 64;
 
 export class PayloadTooLargeError extends DomainError {
   constructor(limit = MAX_BODY_BYTES) {
@@ -25,11 +29,26 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await actorFromRequest(request);
-      return withVersion(await handler(request, actor, await context.params));
+      const params = await context.params;
+      refuseUnstorableUrl(request, params);
+      return withVersion(await handler(request, actor, params));
     } catch (error) {
       return withVersion(errorResponse(error));
     }
   };
+}
+
+// Path and query parameters reach SQL as text: a NUL (`%00`) there was a 500.
+// Checked for every route here, before any handler looks anything up.
+function refuseUnstorableUrl(request: Request, params: unknown): void {
+  const values: [string, unknown][] = [...Object.entries(params ?? {}), ...new URL(request.url).searchParams];
+  for (const [name, value] of values) {
+    const reason = unstorableReason(name) ?? (typeof value === "string" ? unstorableReason(value) : null);
+    if (reason) {
+      const field = unstorableReason(name) ? JSON.stringify(name) : name;
+      throw new UnprocessableError(`Invalid request: ${field} ${reason}`, { [field]: [reason] });
+    }
+  }
 }
 
 export function withVersion(response: Response): Response {
@@ -67,16 +86,27 @@ export function validationError(error: z.ZodError, status = 422): DomainError {
   return new DomainError(`Invalid request: ${first[0]} ${first[1][0]}`, status, fieldErrors);
 }
 
-/** Reads a JSON body within the size limit; malformed JSON is a 400. */
+/**
+ * Reads a JSON body within the size limit; malformed JSON is a 400. A string
+ * the database cannot store (NUL, lone surrogates), in a key or a value, or
+ * nesting deeper than `MAX_JSON_DEPTH` is a 422 naming the field, whatever route.
+ */
 export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > limit) throw new PayloadTooLargeError(limit);
   const body = await readBody(request, limit);
+  let json: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(body));
+    json = JSON.parse(new TextDecoder().decode(body));
   } catch {
     throw new DomainError("Request body is not valid JSON.", 400);
   }
+  const problem = findJsonProblem(json, MAX_JSON_DEPTH);
+  if (problem) {
+    const { field, message } = describeJsonProblem(problem);
+    throw new UnprocessableError(`Invalid request: ${field} ${message}`, { [field]: [message] });
+  }
+  return json;
 }
 
 /** The raw body, refusing more than `limit` bytes even without a Content-Length. */
@@ -98,8 +128,9 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   return Buffer.concat(chunks);
 }
 
+/** Parses a request part; messages are in wire terms (lib/api/wire-errors.ts). */
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: wireMessage });
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { spanKinds, statusCodes } from "@/lib/search-params";
-import { parseAttributeFilter } from "@/lib/spans/span-attribute-filter";
+import { UnprocessableError } from "@/lib/errors";
+import { parseAttributeFilter, type AttributeFilter } from "@/lib/spans/span-attribute-filter";
 import type { SpanQuery } from "@/lib/spans/query-spans";
 import { cursorRowId } from "./global-id";
 import { parseWith } from "./handler";
+import { unstorableReason } from "./storable-text";
 import { limitParam, listOf, listParam, queryObject, timeParam } from "./query-params";
 
 // The query string of Phoenix's span reads (`/spans` and `/spans/otlpv1`).
@@ -26,6 +28,14 @@ const spanQuerySchema = z.object({
   attribute: listParam(),
 });
 
+// The value is read as JSON, so `key:"\u0000"` unescapes to what the URL check let through.
+function attributeFilter(text: string): AttributeFilter {
+  const filter = parseAttributeFilter(text);
+  const reason = typeof filter.value === "string" ? unstorableReason(filter.value) : null;
+  if (reason) throw new UnprocessableError(`Invalid request: attribute ${reason}`, { attribute: [reason] });
+  return filter;
+}
+
 export function parseSpanQuery(url: URL): SpanQuery {
   const q = parseWith(spanQuerySchema, queryObject(url, LISTS));
   const nonEmpty = <T>(list: T[] | undefined) => (list && list.length ? list : undefined);
@@ -40,6 +50,6 @@ export function parseSpanQuery(url: URL): SpanQuery {
     names: nonEmpty(q.name),
     spanKinds: nonEmpty(q.span_kind),
     statusCodes: nonEmpty(q.status_code),
-    attributes: q.attribute?.map(parseAttributeFilter),
+    attributes: q.attribute?.map(attributeFilter),
   };
 }

@@ -27,12 +27,13 @@ export async function refreshTraceSummaries(tx: Tx, traceRowIds: number[]) {
       search_vector = to_tsvector('english',
         left(coalesce(r.input_value, ''), 100000) || ' ' || left(coalesce(r.output_value, ''), 100000))
     FROM (
+      -- Token sums are capped at the int column's maximum (each span's count fits; a sum may not).
       SELECT trace_row_id,
         min(start_time) AS start_time, max(end_time) AS end_time, count(*)::int AS span_count,
         count(*) FILTER (WHERE status_code = 'ERROR')::int AS error_count,
-        coalesce(sum(prompt_tokens) FILTER (WHERE span_kind = 'LLM'), 0)::int AS prompt_tokens,
-        coalesce(sum(completion_tokens) FILTER (WHERE span_kind = 'LLM'), 0)::int AS completion_tokens,
-        coalesce(sum(total_tokens) FILTER (WHERE span_kind = 'LLM'), 0)::int AS total_tokens
+        least(coalesce(sum(prompt_tokens) FILTER (WHERE span_kind = 'LLM'), 0), 2147483647)::int AS prompt_tokens,
+        least(coalesce(sum(completion_tokens) FILTER (WHERE span_kind = 'LLM'), 0), 2147483647)::int AS completion_tokens,
+        least(coalesce(sum(total_tokens) FILTER (WHERE span_kind = 'LLM'), 0), 2147483647)::int AS total_tokens
       FROM spans WHERE trace_row_id = ANY(${traceRowIds}::int[])
       GROUP BY trace_row_id
     ) a

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { validationError } from "@/lib/api/handler";
+import { describeJsonProblem, findJsonProblem } from "@/lib/api/storable-text";
+import { wireMessage } from "@/lib/api/wire-errors";
 import { ValidationError } from "@/lib/errors";
 import type { OtlpAnyValue, OtlpExportRequest, OtlpKeyValue } from "./otlp-model";
 
@@ -9,6 +11,10 @@ import type { OtlpAnyValue, OtlpExportRequest, OtlpKeyValue } from "./otlp-model
 // unknown ones are ignored, as the spec asks of receivers.
 const int64 = z.union([z.number().int(), z.string().regex(/^-?\d+$/, "must be an integer")]);
 const uint64 = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, "must be an unsigned integer")]);
+// Attributes nest at most 32 levels (flatten-attributes.ts says which one is too
+// deep), 4 JSON levels each under 8 of envelope; JSON deeper than that, with
+// room to spare, is refused before zod's recursion meets it.
+export const MAX_OTLP_JSON_DEPTH = 256;
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish();
 
 const anyValue: z.ZodType<OtlpAnyValue> = z.lazy(() =>
@@ -54,7 +60,13 @@ export function decodeJsonRequest(body: Uint8Array): OtlpExportRequest {
   } catch {
     throw new ValidationError("Request body is not valid JSON.");
   }
-  const parsed = exportRequest.safeParse(json);
+  // Only the depth: strings that cannot be stored are made storable later (to-ingest-spans.ts).
+  const problem = findJsonProblem(json, MAX_OTLP_JSON_DEPTH, { depthOnly: true });
+  if (problem) {
+    const { field, message } = describeJsonProblem(problem);
+    throw new ValidationError(`Invalid request: ${field} ${message}`, { [field]: [message] });
+  }
+  const parsed = exportRequest.safeParse(json, { error: wireMessage });
   if (!parsed.success) throw validationError(parsed.error, 400);
   return parsed.data;
 }

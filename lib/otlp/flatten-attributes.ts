@@ -1,4 +1,5 @@
 import type { AttributeValue, Attributes } from "@/lib/ingest/span-input";
+import { toStorableText } from "@/lib/api/storable-text";
 import { ValidationError } from "@/lib/errors";
 import type { Int64, OtlpAnyValue, OtlpKeyValue } from "./otlp-model";
 
@@ -6,6 +7,8 @@ import type { Int64, OtlpAnyValue, OtlpKeyValue } from "./otlp-model";
 // Most instrumentations send them so; a nested AnyValue (kvlist, or an array
 // holding kvlists) is flattened the way OpenInference's own `flatten` does:
 // map keys and list positions joined with dots. Arrays of plain values stay arrays.
+// Keys and strings that Postgres cannot store (NUL, lone surrogates) get U+FFFD
+// there: telemetry is kept rather than refused (see to-ingest-spans.ts).
 const MAX_DEPTH = 32;
 
 type Primitive = string | number | boolean;
@@ -18,7 +21,7 @@ export function int64ToNumber(value: Int64): number | string {
 }
 
 function primitiveOf(value: OtlpAnyValue): Primitive | undefined {
-  if (value.stringValue != null) return value.stringValue;
+  if (value.stringValue != null) return toStorableText(value.stringValue);
   if (value.boolValue != null) return value.boolValue;
   if (value.intValue != null) return int64ToNumber(value.intValue);
   if (value.doubleValue != null) {
@@ -27,7 +30,7 @@ function primitiveOf(value: OtlpAnyValue): Primitive | undefined {
     return Number.isFinite(number) ? number : String(value.doubleValue);
   }
   if (value.bytesValue != null) {
-    return typeof value.bytesValue === "string" ? value.bytesValue : Buffer.from(value.bytesValue).toString("base64");
+    return typeof value.bytesValue === "string" ? toStorableText(value.bytesValue) : Buffer.from(value.bytesValue).toString("base64");
   }
   return undefined;
 }
@@ -54,7 +57,7 @@ function flattenValue(out: Attributes, key: string, value: OtlpAnyValue | null |
 
 function flattenList(out: Attributes, values: OtlpKeyValue[] | null | undefined, prefix: string, depth: number): void {
   for (const entry of values ?? []) {
-    if (entry.key) flattenValue(out, prefix + entry.key, entry.value, depth);
+    if (entry.key) flattenValue(out, prefix + toStorableText(entry.key), entry.value, depth);
   }
 }
 

@@ -1,5 +1,6 @@
+import { toStorableText } from "@/lib/api/storable-text";
 import { ValidationError } from "@/lib/errors";
-import type { IngestSpan } from "@/lib/ingest/span-input";
+import type { Attributes, IngestSpan } from "@/lib/ingest/span-input";
 import { flattenAttributes } from "./flatten-attributes";
 import type { Int64, OtlpExportRequest, OtlpId, OtlpSpan, OtlpStatus } from "./otlp-model";
 
@@ -43,11 +44,47 @@ function statusOf(status: OtlpStatus | null | undefined): { statusCode: StatusCo
   // JSON may carry the enum's name (STATUS_CODE_ERROR) instead of its number.
   const byName = typeof code === "string" ? STATUS_CODES.find((c) => code.toUpperCase() === `STATUS_CODE_${c}`) : undefined;
   const statusCode = byName ?? STATUS_CODES[Number(code ?? 0)] ?? "UNSET";
-  return { statusCode, statusMessage: status?.message ?? "" };
+  return { statusCode, statusMessage: toStorableText(status?.message ?? "") };
+}
+
+// What cannot be stored is handled per kind, never as a 500 nor half a batch:
+// - Text (span and event names, status messages, attribute keys and strings)
+//   with NUL or a lone surrogate is kept with U+FFFD in their place: an
+//   exporter cannot fix and resend a batch it was refused, and would lose every
+//   other span in it; U+FFFD is what a UTF-8 decoder puts for what it cannot read.
+// - Numbers that fill 32-bit integer columns (token counts, the retrieval
+//   document index behind `document_count`, see lib/ingest/span-columns.ts) have
+//   no faithful replacement: the request is refused (400) naming the attribute.
+const INT32_MAX = 2_147_483_647;
+const TOKEN_COUNTS = ["llm.token_count.prompt", "llm.token_count.completion", "llm.token_count.total"];
+const DOCUMENT_KEY = /^retrieval\.documents\.(\d+)\.document\./; // as span-columns.ts reads them
+
+function refuseUnstorableNumbers(attributes: Attributes, where: string): void {
+  for (const key of TOKEN_COUNTS) {
+    const value = Math.round(Number(attributes[key]));
+    // Negative counts are refused too: their sums per trace would underflow the same columns.
+    if (attributes[key] !== undefined && Number.isFinite(value) && (value < 0 || value > INT32_MAX)) {
+      throw new ValidationError(`Invalid request: ${where}.attributes.${key} must be from 0 to ${INT32_MAX}.`, {
+        [`${where}.attributes.${key}`]: [`must be from 0 to ${INT32_MAX}`],
+      });
+    }
+  }
+  for (const key of Object.keys(attributes)) {
+    if (!key.startsWith("retrieval.documents.")) continue;
+    const index = Number(DOCUMENT_KEY.exec(key)?.[1] ?? 0);
+    // The count is the highest index + 1, so the index stays below the column's maximum.
+    if (index >= INT32_MAX) {
+      throw new ValidationError(`Invalid request: ${where}.attributes.${key} has a document index above ${INT32_MAX - 1}.`, {
+        [`${where}.attributes.${key}`]: [`document index must be at most ${INT32_MAX - 1}`],
+      });
+    }
+  }
 }
 
 function toIngestSpan(span: OtlpSpan, projectName: string, where: string): IngestSpan {
-  const name = span.name ?? "";
+  const name = toStorableText(span.name ?? "");
+  const attributes = flattenAttributes(span.attributes);
+  refuseUnstorableNumbers(attributes, where);
   return {
     projectName,
     traceId: requiredId(span.traceId, 16, `${where}.traceId`),
@@ -57,9 +94,9 @@ function toIngestSpan(span: OtlpSpan, projectName: string, where: string): Inges
     startTime: nanosToDate(span.startTimeUnixNano),
     endTime: nanosToDate(span.endTimeUnixNano),
     ...statusOf(span.status),
-    attributes: flattenAttributes(span.attributes),
+    attributes,
     events: (span.events ?? []).map((event) => ({
-      name: event.name ?? "",
+      name: toStorableText(event.name ?? ""),
       timestamp: nanosToDate(event.timeUnixNano),
       attributes: flattenAttributes(event.attributes),
     })),

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/permissions";
-import { DomainError, NotFoundError } from "@/lib/errors";
+import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import type { RubricType } from "@/lib/generated/prisma/enums";
-import { rubricTypes, type Rubric, type RubricInput } from "./rubric-schemas";
+import { wireMessage } from "@/lib/api/wire-errors";
+import { rubricInputSchema, rubricTypes, type Rubric, type RubricInput } from "./rubric-schemas";
 import { getRubric, type RubricRef } from "./rubrics";
 
 // Phoenix's wire form of rubrics ("annotation configs"). Ids are Relay GlobalIDs
@@ -45,10 +46,14 @@ export async function resolveConfigParam(actor: Actor | null, param: string): Pr
   throw new NotFoundError(`Annotation config ${param} does not exist.`);
 }
 
-/** A body id (setProjectAnnotationConfigs): a GlobalID or a bare row id. */
-export function configIdFromBody(value: string): number {
+/** A body id (setProjectAnnotationConfigs): a GlobalID or a bare row id; `field` names it in errors. */
+export function configIdFromBody(value: string, field = "annotation_config_ids"): number {
   const id = parseConfigGlobalId(value) ?? (/^\d{1,9}$/.test(value) ? Number(value) : null);
-  if (id === null) throw new DomainError(`Invalid annotation config id: ${value}`, 422);
+  if (id === null) {
+    throw new UnprocessableError(`Invalid request: ${field} is not an annotation config id: ${value}`, {
+      [field]: ["is not an annotation config id"],
+    });
+  }
   return id;
 }
 
@@ -62,8 +67,15 @@ export function toWireConfig(rubric: Rubric) {
   return { ...common, optimization_direction: rubric.optimizationDirection, threshold: null, ...bounds };
 }
 
-// Only the shape is checked here; the rubric schema validates the values
-// (its field names are camelCase, so errors name e.g. `lowerBound`).
+// The body in wire terms (snake_case), validated by the one rubric schema: its
+// issues are renamed back to the wire's fields (`lowerBound` → `lower_bound`),
+// so a client reads the names it sent.
+const wireKeys: Record<string, string> = {
+  optimizationDirection: "optimization_direction",
+  lowerBound: "lower_bound",
+  upperBound: "upper_bound",
+};
+
 export const annotationConfigBodySchema = z
   .looseObject({
     type: z.enum(rubricTypes, { error: `must be one of ${rubricTypes.join(", ")}` }),
@@ -74,18 +86,24 @@ export const annotationConfigBodySchema = z
     lower_bound: z.unknown().optional(),
     upper_bound: z.unknown().optional(),
   })
-  .transform(
-    (body) =>
-      ({
-        type: body.type,
-        name: body.name,
-        description: body.description,
-        optimizationDirection: body.optimization_direction,
-        values: body.values,
-        lowerBound: body.lower_bound,
-        upperBound: body.upper_bound,
-      }) as RubricInput,
-  );
+  .transform((body, ctx) => {
+    const input = {
+      type: body.type,
+      name: body.name,
+      description: body.description,
+      optimizationDirection: body.optimization_direction,
+      values: body.values,
+      lowerBound: body.lower_bound,
+      upperBound: body.upper_bound,
+    } as RubricInput;
+    const parsed = rubricInputSchema.safeParse(input, { error: wireMessage });
+    if (parsed.success) return input;
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((key) => (typeof key === "string" ? (wireKeys[key] ?? key) : key));
+      ctx.addIssue({ code: "custom", message: issue.message, path, input: body });
+    }
+    return z.NEVER;
+  });
 
 // List cursors: base64 of the first config id of the next page (opaque to clients).
 export const encodeConfigCursor = (id: number) => Buffer.from(`AnnotationConfigCursor:${id}`).toString("base64");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/api/storable-text";
 import { AnnotationTarget, OptimizationDirection, RubricType, SpanKind } from "@/lib/generated/prisma/enums";
 
 // A rubric is what Phoenix calls an annotation config: the name annotations are
@@ -11,14 +12,25 @@ export const rubricSpanKinds = Object.values(SpanKind);
 
 const finite = z.number({ error: "must be a number" }).finite("must be a finite number");
 
+// Messages read after the field name, in the same words for the form and the
+// REST API; strings must be storable (no NUL, no lone surrogate).
+const typeError = (issue: { code: string; input?: unknown }) =>
+  issue.code === "invalid_type" ? (issue.input === undefined ? "is required" : "must be a string") : undefined;
+const text = (max: number, required: boolean) => {
+  const trimmed = z.string({ error: typeError }).trim();
+  return (required ? trimmed.min(1, "must not be empty") : trimmed)
+    .max(max, `must be at most ${max} characters`)
+    .check(storableText);
+};
+
 export const categoricalValueSchema = z.object({
-  label: z.string().trim().min(1, "must not be empty").max(200),
+  label: text(200, true),
   score: finite.nullish(),
 });
 
 const common = {
-  name: z.string().trim().min(1, "must not be empty").max(200),
-  description: z.string().trim().max(2000).nullish(),
+  name: text(200, true),
+  description: text(2000, false).nullish(),
   // What the rubric applies to (app only; Phoenix has no such field). Kept when absent.
   targets: z.array(z.enum(rubricTargets)).min(1, "must name at least one target").optional(),
   spanKinds: z.array(z.enum(rubricSpanKinds)).optional(),
@@ -28,6 +40,8 @@ const bounds = {
   lowerBound: finite.nullish(),
   upperBound: finite.nullish(),
 };
+const direction = z.enum(optimizationDirections, { error: `must be one of ${optimizationDirections.join(", ")}` });
+
 const boundsInOrder = (r: { lowerBound?: number | null; upperBound?: number | null }) =>
   r.lowerBound == null || r.upperBound == null || r.lowerBound < r.upperBound;
 const boundsIssue = { message: "must be greater than the lower bound", path: ["upperBound"] };
@@ -35,16 +49,16 @@ const boundsIssue = { message: "must be greater than the lower bound", path: ["u
 export const categoricalRubricSchema = z.object({
   ...common,
   type: z.literal("CATEGORICAL"),
-  optimizationDirection: z.enum(optimizationDirections).default("NONE"),
+  optimizationDirection: direction.default("NONE"),
   values: z
-    .array(categoricalValueSchema)
+    .array(categoricalValueSchema, { error: "must be a list of {label, score}" })
     .min(1, "needs at least one value")
-    .max(100)
+    .max(100, "must list at most 100 values")
     .refine((values) => new Set(values.map((v) => v.label)).size === values.length, "labels must be unique"),
 });
 
 export const continuousRubricSchema = z
-  .object({ ...common, ...bounds, type: z.literal("CONTINUOUS"), optimizationDirection: z.enum(optimizationDirections).default("NONE") })
+  .object({ ...common, ...bounds, type: z.literal("CONTINUOUS"), optimizationDirection: direction.default("NONE") })
   .refine(boundsInOrder, boundsIssue);
 
 export const freeformRubricSchema = z
@@ -52,7 +66,7 @@ export const freeformRubricSchema = z
     ...common,
     ...bounds,
     type: z.literal("FREEFORM"),
-    optimizationDirection: z.enum(optimizationDirections).nullish().transform((d) => d ?? "NONE"),
+    optimizationDirection: direction.nullish().transform((d) => d ?? "NONE"),
   })
   .refine(boundsInOrder, boundsIssue);
 

@@ -1,5 +1,6 @@
 import { configListResponse, parseConfigListQuery } from "@/lib/api/annotation-config-query";
 import { apiRoute, parseWith, readJson } from "@/lib/api/handler";
+import { authorize } from "@/lib/auth/permissions";
 import { annotationConfigBodySchema, toWireConfig } from "@/lib/rubrics/annotation-config-wire";
 import { createRubric, listRubrics } from "@/lib/rubrics/rubrics";
 
@@ -10,6 +11,7 @@ export const GET = apiRoute(async (request, actor) => {
 });
 
 export const POST = apiRoute(async (request, actor) => {
+  authorize(actor, "manage-rubrics");
   const input = parseWith(annotationConfigBodySchema, await readJson(request));
   return Response.json({ data: toWireConfig(await createRubric(actor, input)) });
 });

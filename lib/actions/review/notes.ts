@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { failure, invalidInput, type ActionState } from "@/lib/actions/action-state";
 import { writeNote } from "@/lib/annotations/notes";
-import { noteSchema } from "@/lib/annotations/wire-schemas";
+import { noteSchema, wireText } from "@/lib/annotations/wire-schemas";
 import { currentActor } from "@/lib/auth/current-actor";
 import { deleteOwnNote, editOwnNote } from "@/lib/review/notes";
 
@@ -26,7 +26,7 @@ export async function writeNoteAction(input: unknown): Promise<ActionState<numbe
   }
 }
 
-const editSchema = z.object({ noteId: z.number().int().positive(), note: z.string().max(100_000) });
+const editSchema = z.object({ noteId: z.number().int().positive(), note: wireText(100_000) });
 
 export async function editNoteAction(input: unknown): Promise<ActionState> {
   const parsed = editSchema.safeParse(input);

@@ -2,7 +2,8 @@ import { parseGlobalId } from "@/lib/api/global-id";
 import { apiRoute } from "@/lib/api/handler";
 import { toWireSession } from "@/lib/api/trace-wire";
 import { authorize } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { unstorableReason } from "@/lib/api/storable-text";
+import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import { findSessionRecord } from "@/lib/sessions/session-data";
 
 // Decoded like `{project}` is (lib/api/project-param.ts), but a stray "%" in a
@@ -19,6 +20,9 @@ function safeDecode(segment: string): string {
 export const GET = apiRoute<{ session: string }>(async (_request, actor, params) => {
   authorize(actor, "read");
   const identifier = safeDecode(params.session);
+  // apiRoute checked the raw segment; `%00` becomes a NUL only now.
+  const reason = unstorableReason(identifier);
+  if (reason) throw new UnprocessableError(`Invalid request: session ${reason}`, { session: [reason] });
   const rowId = parseGlobalId(identifier, "ProjectSession");
   const session =
     (rowId !== null ? await findSessionRecord({ rowId }) : null) ?? (await findSessionRecord({ sessionId: identifier }));
