@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfig, type DatabaseConfig } from "./config";
+import { acquirePgliteLock, releasePgliteLock } from "./pglite-lock";
 
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -12,7 +13,8 @@ export type OpenedAdapter = {
 
 // One PGlite instance per process and data folder: PGlite takes no lock across
 // processes, so everything in this process must share it, including the
-// separately bundled copies of this module that Next.js loads (hence globalThis).
+// separately bundled copies of this module that Next.js loads (hence globalThis),
+// and other processes are kept out by a lock file (./pglite-lock.ts).
 const shared = globalThis as unknown as { marginaliaPglites?: Map<string, PGlite> };
 const pglites = (shared.marginaliaPglites ??= new Map<string, PGlite>());
 
@@ -20,6 +22,7 @@ function sharedPglite(dataDir: string): PGlite {
   let db = pglites.get(dataDir);
   if (!db) {
     mkdirSync(dataDir, { recursive: true });
+    acquirePgliteLock(dataDir); // throws PgliteLockedError while another process has it
     db = new PGlite(dataDir);
     pglites.set(dataDir, db);
   }
@@ -36,7 +39,11 @@ export function openAdapter(config: DatabaseConfig = databaseConfig()): OpenedAd
     factory: new PrismaPGlite(pglite),
     close: async () => {
       pglites.delete(config.dataDir);
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        releasePgliteLock(config.dataDir);
+      }
     },
   };
 }
