@@ -9,7 +9,7 @@ import {
   DEFAULT_DEMO_START_AT,
   DEFAULT_DEMO_TRACES,
 } from "@/lib/demo/generate-demo-traces";
-import { seedDemoData, type SeedProgress } from "@/lib/demo/seed-demo-data";
+import type { SeedProgress } from "@/lib/demo/seed-demo-data";
 
 const { values } = parseArgs({
   options: {
@@ -37,8 +37,9 @@ const rate = (progress: SeedProgress) => number(progress.spans / Math.max(progre
 
 const config = databaseConfig();
 claimEmbeddedDatabaseOrExit(config);
-// Imported only now: lib/db.ts opens the database as it loads.
+// Imported only now: lib/db.ts (which the seeding imports) opens the database as it loads.
 const { prisma } = await import("@/lib/db");
+const { seedDemoData } = await import("@/lib/demo/seed-demo-data");
 const where = config.kind === "postgres" ? "Postgres" : `PGlite at ${config.dataDir}`;
 console.log(`Seeding ${number(traces)} demo traces (seed ${seed}) into project "${values.project}" on ${where}…`);
 
