@@ -18,7 +18,7 @@ afterEach(() => {
 
 const bootId = () => readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
 const owner = (fields: Partial<LockOwner>): LockOwner => ({
-  pid: process.pid, hostname: hostname(), bootId: bootId(), startedAt: "2026-12-01T10:00:00.000Z", command: "next start --port 6006", ...fields,
+  pid: process.pid, hostname: hostname(), bootId: bootId(), startedAt: "2026-12-01T10:00:00.000Z", command: "next start --port 6006", cwd: "/srv/marginalia", ...fields,
 });
 const writeLock = (fields: Partial<LockOwner>) => writeFileSync(lockPathFor(dataDir), JSON.stringify(owner(fields)));
 const lockFile = () => JSON.parse(readFileSync(lockPathFor(dataDir), "utf8")) as LockOwner;
@@ -55,6 +55,7 @@ describe("the embedded database lock", () => {
     expect(written.bootId).toBe(bootId());
     expect(new Date(written.startedAt).getTime()).not.toBeNaN();
     expect(written.command).not.toBe("");
+    expect(written.cwd).toBe(process.cwd());
     acquirePgliteLock(dataDir); // held already: no error, same lock
     expect(lockFile().startedAt).toBe(written.startedAt);
     releasePgliteLock(dataDir);
@@ -67,6 +68,7 @@ describe("the embedded database lock", () => {
       const error = lockedError();
       expect(error.message).toContain(`process ${pid}`);
       expect(error.message).toContain("next start --port 6006");
+      expect(error.message).toContain("in /srv/marginalia");
       expect(error.message).toContain(dataDir);
       expect(error.message).toMatch(/stop that process/);
       expect(error.message).toContain("DATABASE_URL");

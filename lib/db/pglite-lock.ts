@@ -7,7 +7,7 @@ import path from "node:path";
 // holds a lock file beside the folder (`<folder>.lock`, created exclusively)
 // until it closes the database or exits; any other process is refused.
 
-export type LockOwner = { pid: number; hostname: string; bootId: string; startedAt: string; command: string };
+export type LockOwner = { pid: number; hostname: string; bootId: string; startedAt: string; command: string; cwd?: string };
 
 export class PgliteLockedError extends Error {
   constructor(
@@ -15,7 +15,7 @@ export class PgliteLockedError extends Error {
     readonly owner: LockOwner | null,
   ) {
     const who = owner
-      ? `process ${owner.pid}${owner.hostname !== hostname() ? ` on host ${owner.hostname}` : ""} (${owner.command}), running since ${owner.startedAt}`
+      ? `process ${owner.pid}${owner.hostname !== hostname() ? ` on host ${owner.hostname}` : ""} (${owner.command}${owner.cwd ? ` in ${owner.cwd}` : ""}), running since ${owner.startedAt}`
       : "another process (its lock file is being written or is unreadable)";
     super(
       `The embedded database at ${path.dirname(lockPath)}/${path.basename(lockPath, ".lock")} is in use by ${who}.\n` +
@@ -47,7 +47,8 @@ function bootId(): string {
 
 function currentOwner(): LockOwner {
   const command = process.argv.slice(1).map((arg) => path.basename(arg)).join(" ") || "node";
-  return { pid: process.pid, hostname: hostname(), bootId: bootId(), startedAt: new Date().toISOString(), command };
+  // `next dev` serves from a child named start-server.js: the folder tells which app it is.
+  return { pid: process.pid, hostname: hostname(), bootId: bootId(), startedAt: new Date().toISOString(), command, cwd: process.cwd() };
 }
 
 function readOwner(lockPath: string): LockOwner | null {
