@@ -9,8 +9,23 @@ const nextConfig = {
   // checked by `npm run typecheck`, so a slip there never blocks `npm start`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Phoenix clients check this header on every response (kept in step with lib/api/handler.ts).
+  // The security headers of lib/security-headers.ts on everything: pages get
+  // their nonce'd CSP from proxy.ts; the API, assets and files, which never run
+  // as a page, a policy that allows nothing and no framing.
   async headers() {
-    return [{ source: "/:path*", headers: [{ key: "x-phoenix-server-version", value: "20.3.0" }] }];
+    const always = [
+      { key: "x-phoenix-server-version", value: "20.3.0" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    ];
+    const noPage = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
+    return [
+      { source: "/:path*", headers: always },
+      { source: "/v1/:path*", headers: noPage },
+      { source: "/api/:path*", headers: noPage },
+      { source: "/arize_phoenix_version", headers: noPage },
+    ];
   },
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.

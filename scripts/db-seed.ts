@@ -1,7 +1,7 @@
 // Writes the demo support-bot traces through the ingest path.
 // Usage: npm run db:seed -- [--traces 240] [--seed 1] [--project support-bot] [--start-at 2026-11-20T12:00:00Z]
 import { parseArgs } from "node:util";
-import { prisma } from "@/lib/db";
+import { claimEmbeddedDatabaseOrExit } from "@/lib/db/claim-embedded-database";
 import { databaseConfig } from "@/lib/db/config";
 import {
   DEFAULT_DEMO_PROJECT,
@@ -9,7 +9,7 @@ import {
   DEFAULT_DEMO_START_AT,
   DEFAULT_DEMO_TRACES,
 } from "@/lib/demo/generate-demo-traces";
-import { seedDemoData, type SeedProgress } from "@/lib/demo/seed-demo-data";
+import type { SeedProgress } from "@/lib/demo/seed-demo-data";
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +36,10 @@ const number = (value: number) => Math.round(value).toLocaleString("en-US");
 const rate = (progress: SeedProgress) => number(progress.spans / Math.max(progress.elapsedMs / 1000, 0.001));
 
 const config = databaseConfig();
+claimEmbeddedDatabaseOrExit(config);
+// Imported only now: lib/db.ts (which the seeding imports) opens the database as it loads.
+const { prisma } = await import("@/lib/db");
+const { seedDemoData } = await import("@/lib/demo/seed-demo-data");
 const where = config.kind === "postgres" ? "Postgres" : `PGlite at ${config.dataDir}`;
 console.log(`Seeding ${number(traces)} demo traces (seed ${seed}) into project "${values.project}" on ${where}…`);
 

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { constants } from "node:os";
 import path from "node:path";
 import { openAdapter } from "@/lib/db/adapter";
+import { claimEmbeddedDatabaseOrExit } from "@/lib/db/claim-embedded-database";
 import { databaseConfig } from "@/lib/db/config";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 
@@ -31,10 +32,11 @@ if (mode === "start") {
 }
 serve(mode === "dev" ? "dev" : "start");
 
-// PGlite takes no lock across processes: everything here must be done, and the
-// database closed, before the server process opens it.
+// PGlite allows one process at a time: everything here must be done, and the
+// database closed (which releases its lock), before the server process opens it.
 async function prepareDatabase(): Promise<void> {
   const config = databaseConfig();
+  claimEmbeddedDatabaseOrExit(config); // another server on this folder: say so and exit 1
   const relative = config.kind === "pglite" ? path.relative(process.cwd(), config.dataDir) : "";
   const where = config.kind === "postgres" ? "Postgres (DATABASE_URL)" : `embedded PGlite at ${relative.startsWith("..") ? config.dataDir : relative}`;
   const applied = await applyPendingMigrations(config);

@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfig, type DatabaseConfig } from "./config";
 import { noteIfDatabaseUnavailable } from "./outage";
+import { acquirePgliteLock, releasePgliteLock } from "./pglite-lock";
 
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
@@ -13,7 +14,8 @@ export type OpenedAdapter = {
 
 // One PGlite instance per process and data folder: PGlite takes no lock across
 // processes, so everything in this process must share it, including the
-// separately bundled copies of this module that Next.js loads (hence globalThis).
+// separately bundled copies of this module that Next.js loads (hence globalThis),
+// and other processes are kept out by a lock file (./pglite-lock.ts).
 const shared = globalThis as unknown as { marginaliaPglites?: Map<string, PGlite> };
 const pglites = (shared.marginaliaPglites ??= new Map<string, PGlite>());
 
@@ -21,6 +23,7 @@ function sharedPglite(dataDir: string): PGlite {
   let db = pglites.get(dataDir);
   if (!db) {
     mkdirSync(dataDir, { recursive: true });
+    acquirePgliteLock(dataDir); // throws PgliteLockedError while another process has it
     db = new PGlite(dataDir);
     pglites.set(dataDir, db);
   }
@@ -39,7 +42,11 @@ export function openAdapter(config: DatabaseConfig = databaseConfig()): OpenedAd
     factory: new PrismaPGlite(pglite),
     close: async () => {
       pglites.delete(config.dataDir);
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        releasePgliteLock(config.dataDir);
+      }
     },
   };
 }

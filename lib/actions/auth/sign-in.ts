@@ -6,15 +6,13 @@ import { z } from "zod";
 import { failure, type ActionState } from "@/lib/actions/action-state";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/current-actor";
 import { signIn } from "@/lib/auth/sessions";
+import { safeRedirectPath } from "@/lib/safe-redirect-path";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "is required"),
   password: z.string().min(1, "is required"),
   next: z.string().optional(),
 });
-
-// Only same-site paths: never redirect to another host after sign-in.
-const safeNext = (next?: string) => (next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
 
 export async function signInAction(_: ActionState, form: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
@@ -29,5 +27,6 @@ export async function signInAction(_: ActionState, form: FormData): Promise<Acti
   } catch (error) {
     return failure(error);
   }
-  redirect(safeNext(parsed.data.next));
+  // The form's `next` is the client's to change: only same-site paths.
+  redirect(safeRedirectPath(parsed.data.next));
 }
