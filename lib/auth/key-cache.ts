@@ -55,6 +55,9 @@ export function rememberKey(hash: string, actor: Actor | null, generation: numbe
   state.keys.set(hash, { actor, until: Date.now() + TTL_MS });
 }
 
+/** Whether this process hears of changes made elsewhere (Postgres), so that caching is on. */
+export const keyCacheListening = () => state.listening;
+
 function cacheUsable(): boolean {
   const config = databaseConfig();
   if (config.kind === "pglite") return true;
