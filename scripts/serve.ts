@@ -29,12 +29,8 @@ const server = createServer((req, res) => {
     if (!res.headersSent) res.writeHead(500).end();
   });
 });
-// `next dev` reloads over a WebSocket; the custom server hands upgrades to Next.
-const upgrade = app.getUpgradeHandler();
-server.on("upgrade", (req, socket, head) => {
-  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-  upgrade(req, socket, head).catch(() => socket.destroy());
-});
+// WebSocket upgrades (`next dev` reloads) need nothing here: Next's custom-server
+// wrapper attaches its own upgrade handler to this server on the first request.
 server.listen(port, hostname, () => console.log(`▲ Marginalia ${dev ? "(dev) " : ""}ready on http://${hostname}:${port}`));
 
 // Graceful stop, as `next start` does: no new connections, finish the open
@@ -48,7 +44,8 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     stopping = true;
     setTimeout(() => process.exit(code), 10_000).unref();
     server.close(() => void app.close().catch(console.error).finally(() => process.exit(code)));
-    server.closeIdleConnections();
     if (dev) server.closeAllConnections();
+    // Keep-alive connections close as soon as their last response is done.
+    setInterval(() => server.closeIdleConnections(), 100).unref();
   });
 }

@@ -76,6 +76,7 @@ async function listen(url: string, failures: number): Promise<void> {
   const reconnect = (attempt: number) => {
     if (ended) return;
     ended = true;
+    if (state.listening) console.warn("Lost the LISTEN connection for API key changes: not caching keys until it is back.");
     state.listening = false;
     forgetRecentKeys();
     clearInterval(ping);
