@@ -25,7 +25,18 @@ export function clientAddress(headers: HeaderSource, env: NodeJS.ProcessEnv = pr
     if (entry) return normalizeAddress(entry);
   }
   const peer = headers.get(CLIENT_ADDRESS_HEADER)?.trim();
-  return peer ? normalizeAddress(peer) : UNKNOWN_ADDRESS;
+  if (peer) return normalizeAddress(peer);
+  warnOnce(env);
+  return UNKNOWN_ADDRESS;
+}
+
+// Served without scripts/serve.ts (plain `next start`), every client shares
+// one address, and so one set of per-address limits.
+let warned = false;
+function warnOnce(env: NodeJS.ProcessEnv) {
+  if (warned || env.NODE_ENV !== "production") return;
+  warned = true;
+  console.warn("Client addresses are unknown: serve Marginalia with `npm start` (scripts/serve.ts), or set TRUST_PROXY behind a proxy, so rate limits tell clients apart.");
 }
 
 function trustedProxies(env: NodeJS.ProcessEnv): number {
