@@ -52,11 +52,11 @@ export default defineConfig({
 function nextStart(serverPort: string, env: Record<string, string>) {
   return {
     // What `npm start` serves with (scripts/serve.ts), on the test build.
-    command: `node --import tsx scripts/serve.ts`,
+    command: `node --import tsx scripts/serve.ts --hostname 127.0.0.1 --port ${serverPort}`,
     // Ready when the port accepts connections: a broken page then fails its
     // test at once instead of timing out the server start.
     port: Number(serverPort),
-    env: { NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: serverPort, ...env },
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe" as const,

@@ -3,15 +3,17 @@
 // client-sent X-Forwarded-For through to the app, so rate limits keyed on it
 // could be dodged by rotating it; here every request carries the socket's own
 // peer address in a header no client can set (lib/auth/client-address.ts).
-// Options as for `next start`: PORT (6006), HOST (127.0.0.1), NEXT_DIST_DIR
-// through next.config.mjs.
+// Options as for `next start`: --port or PORT (6006), --hostname or HOST
+// (127.0.0.1), NEXT_DIST_DIR through next.config.mjs.
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
-const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT || 6006);
-const hostname = process.env.HOST || "127.0.0.1";
+const argv = process.argv.slice(2);
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const dev = argv.includes("--dev");
+const port = Number(option("--port") || process.env.PORT || 6006);
+const hostname = option("--hostname") || process.env.HOST || "127.0.0.1";
 // As `next start` / `next dev` do, before Next (and the React it picks by NODE_ENV) loads.
 (process.env as Record<string, string>).NODE_ENV ||= dev ? "development" : "production";
 const { default: next } = await import("next");

@@ -22,12 +22,9 @@ export type AppServer = {
   stop: () => Promise<void>;
 };
 
-/**
- * The command that serves the built app, as `npm start` runs it (scripts/serve.ts
- * reads PORT and HOST, which startServer sets).
- */
-export function serverCommand(_port: number): string[] {
-  return ["--import", "tsx", path.resolve("scripts/serve.ts")];
+/** The command that serves the built app, as `npm start` runs it. */
+export function serverCommand(port: number): string[] {
+  return ["--import", "tsx", path.resolve("scripts/serve.ts"), "--hostname", "127.0.0.1", "--port", String(port)];
 }
 
 /**
@@ -39,7 +36,7 @@ export async function startServer(env: Record<string, string | undefined>, optio
   const port = await freePort();
   const command = (options.command ?? serverCommand)(port);
   const child = spawn(process.execPath, command, {
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: String(port), ...env },
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
