@@ -86,15 +86,20 @@ async function listen(url: string, failures: number): Promise<void> {
   client.on("notification", (message) => {
     if (message.channel === CHANNEL) forgetRecentKeys();
   });
-  client.on("error", () => reconnect(0));
-  client.on("end", () => reconnect(0));
+  // The pause grows while connecting fails (a database outage), and starts
+  // over once a connection has worked.
+  let connected = false;
+  const dropped = () => reconnect(connected ? 0 : failures + 1);
+  client.on("error", dropped);
+  client.on("end", dropped);
   try {
     await client.connect();
     // Never keep a process (a script, a test run) alive just to listen.
     (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
     await client.query(`LISTEN ${CHANNEL}`);
+    connected = true;
   } catch {
-    reconnect(failures + 1);
+    dropped();
     return;
   }
   if (ended) return;

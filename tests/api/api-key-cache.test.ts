@@ -34,11 +34,11 @@ describe("recently used API keys", () => {
 // A plain connection of the test's own plays the other process: this
 // process's code never runs for the change.
 describe.skipIf(databaseConfig().kind !== "postgres")("API keys changed by another process", () => {
-  async function elsewhere(sql: string, params: unknown[]) {
+  async function elsewhere(sql: string, params: unknown[] = []) {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      await client.query(sql, params);
+      return (await client.query(sql, params)).rows;
     } finally {
       await client.end();
     }
@@ -69,5 +69,24 @@ describe.skipIf(databaseConfig().kind !== "postgres")("API keys changed by anoth
     expect((await write()).status).toBe(200);
     await elsewhere(`UPDATE users SET role = 'VIEWER' WHERE id = $1::uuid`, [w.reviewer.actor.userId]);
     expect(await within(1_000, async () => (await write()).status === 403)).toBe(true);
+  });
+
+  it("keep hearing of changes after the listening connection is cut", async () => {
+    const w = await apiWorld();
+    const write = writer(w, w.reviewer.key);
+    expect((await write()).status).toBe(200);
+    await vi.waitFor(() => expect(keyCacheListening()).toBe(true));
+    const listeners = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN marginalia_auth%'";
+    const cut = (await elsewhere(`SELECT pid, pg_terminate_backend(pid) FROM (${listeners}) l`)).map((row) => row.pid);
+    expect(cut.length).toBeGreaterThan(0);
+    // A new connection listens again (a few hundred ms later).
+    await vi.waitFor(async () => {
+      const now = (await elsewhere(listeners)).map((row) => row.pid);
+      expect(now.some((pid) => !cut.includes(pid)) && keyCacheListening()).toBe(true);
+    }, { timeout: 10_000, interval: 100 });
+    expect((await write()).status).toBe(200);
+    expect((await write()).status).toBe(200); // cached again
+    await elsewhere("UPDATE api_keys SET revoked_at = now() WHERE key_hash = $1", [sha256(w.reviewer.key)]);
+    expect(await within(1_000, async () => (await write()).status === 401)).toBe(true);
   });
 });
