@@ -51,7 +51,8 @@ export default defineConfig({
 
 function nextStart(serverPort: string, env: Record<string, string>) {
   return {
-    command: `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${serverPort}`,
+    // What `npm start` serves with (scripts/serve.ts), on the test build.
+    command: `node --import tsx scripts/serve.ts --hostname 127.0.0.1 --port ${serverPort}`,
     // Ready when the port accepts connections: a broken page then fails its
     // test at once instead of timing out the server start.
     port: Number(serverPort),

@@ -1,6 +1,7 @@
 // `npm start`: migrate, seed the demo data into an empty embedded database,
-// build when the sources changed, then `next start` on 127.0.0.1:6006.
-// `--dev` serves with `next dev` instead; `--prepare-only` stops after seeding.
+// build when the sources changed, then serve the build on 127.0.0.1:6006
+// (scripts/serve.ts). `--dev` serves in Next's dev mode instead;
+// `--prepare-only` stops after seeding.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -98,10 +99,11 @@ function dropRouteTypes(): void {
   if (path.normalize(distDir) !== ".next") rmSync(path.join(".next", "types"), { recursive: true, force: true });
 }
 
+// scripts/serve.ts, not `next start`/`next dev`: it gives the app the socket's
+// peer address, which rate limits key on (lib/auth/client-address.ts).
 function serve(command: "dev" | "start"): void {
-  const port = process.env.PORT || "6006";
-  const host = process.env.HOST || "127.0.0.1";
-  const server = spawn(process.execPath, [nextBin, command, "--port", port, "--hostname", host], { stdio: "inherit", env });
+  const args = ["--import", "tsx", path.join("scripts", "serve.ts"), ...(command === "dev" ? ["--dev"] : [])];
+  const server = spawn(process.execPath, args, { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }

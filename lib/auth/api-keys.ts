@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authorize, can, type Actor } from "./permissions";
 import { newSecret, sha256 } from "./secrets";
+import { forgetRecentKeys, recentKey, rememberKey } from "./key-cache";
 import { actorForUser } from "./sessions";
 import { roles } from "./roles";
 
@@ -73,19 +74,10 @@ export async function revokeApiKey(actor: Actor | null, keyId: string): Promise<
 // does not turn every read into a write.
 const LAST_USED_RESOLUTION_SECONDS = 60;
 
-// Keys seen valid in the last few seconds skip the lookup: a client writing
-// annotations one by one would otherwise pay a round trip per request for the
-// same answer. Revoking a key, changing a role or deactivating a user clears
-// the cache at once (one app process serves an install).
-const RECENT_KEY_TTL_MS = 5_000;
-// On globalThis: route handlers and server actions load separate copies of lib/,
-// and a revocation in one must clear the cache the other reads.
-const sharedCache = globalThis as unknown as { marginaliaRecentKeys?: Map<string, { actor: Actor; until: number }> };
-const recentKeys = (sharedCache.marginaliaRecentKeys ??= new Map());
-
-export function forgetRecentKeys(): void {
-  recentKeys.clear();
-}
+// The cache of recently valid keys (key-cache.ts). Revoking, changing a role or
+// deactivating a user clears this process's copy at once; the database tells
+// the other processes (NOTIFY marginalia_auth).
+export { forgetRecentKeys };
 
 type KeyLookup = {
   name: string; role: Role; valid: boolean;
@@ -100,13 +92,10 @@ type KeyLookup = {
  */
 export async function actorForApiKey(secret: string): Promise<Actor | null> {
   const hash = sha256(secret);
-  const now = Date.now();
-  const recent = recentKeys.get(hash);
-  if (recent && recent.until > now) return recent.actor;
+  const recent = recentKey(hash);
+  if (recent.actor) return recent.actor;
   const actor = await lookUpKey(hash);
-  if (recentKeys.size > 1_000) recentKeys.clear();
-  if (actor) recentKeys.set(hash, { actor, until: now + RECENT_KEY_TTL_MS });
-  else recentKeys.delete(hash);
+  rememberKey(hash, actor, recent.generation);
   return actor;
 }
 

@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
-import { UnauthorizedError } from "@/lib/errors";
+import { DomainError, UnauthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { reviewerIdentifier, type Actor } from "./permissions";
-import { signInAddressLimiter, signInEmailLimiter } from "./rate-limit";
+import { countAttempt, forgiveAttempt, retryAfter, signInBackoffMs, signInBuckets } from "./rate-limit";
 import { newSecret, sha256, verifyPassword } from "./secrets";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
@@ -20,29 +20,35 @@ export const actorForUser = (user: UserForActor): Actor => ({
   identifier: reviewerIdentifier(user.id),
 });
 
-export class RateLimitedError extends UnauthorizedError {
+/** 429 with Retry-After over the API; the message on the sign-in form. */
+export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`);
+    super(`Too many failed attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, 429);
   }
 }
 
-/** Checks the password and opens a session; returns the cookie token. */
+/**
+ * Checks the password and opens a session; returns the cookie token. The
+ * attempt is counted before the password is checked (and taken back when it
+ * was right), so parallel guesses are limited like sequential ones.
+ */
 export async function signIn(email: string, password: string, client: { address: string; userAgent?: string }) {
   const normalized = email.trim().toLowerCase();
-  const wait = Math.max(signInEmailLimiter.retryAfter(normalized), signInAddressLimiter.retryAfter(client.address));
+  const buckets = signInBuckets(normalized, client.address);
+  const [pair, address, perEmail] = await countAttempt([buckets.pair, buckets.address, buckets.email]);
+  const wait = retryAfter([pair, address]);
   if (wait > 0) throw new RateLimitedError(wait);
+  // Slows down guessing an email from many addresses, without locking anyone out.
+  const backoff = signInBackoffMs(perEmail.count - 1);
+  if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff));
 
   const user = await prisma.user.findUnique({
     where: { email: normalized },
     select: { id: true, passwordHash: true, deactivatedAt: true },
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? null);
-  if (!user || !valid || user.deactivatedAt) {
-    signInEmailLimiter.fail(normalized);
-    signInAddressLimiter.fail(client.address);
-    throw new UnauthorizedError(BAD_CREDENTIALS);
-  }
-  signInEmailLimiter.reset(normalized);
+  if (!user || !valid || user.deactivatedAt) throw new UnauthorizedError(BAD_CREDENTIALS);
+  await forgiveAttempt({ clear: [buckets.pair.key], decrement: [buckets.address.key, buckets.email.key] });
   return openSession(user.id, client.userAgent);
 }
 

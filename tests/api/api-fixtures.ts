@@ -1,5 +1,4 @@
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
-import { apiKeyLimiter } from "@/lib/auth/rate-limit";
 import { actorForUser } from "@/lib/auth/sessions";
 import { createFirstAdmin, createUser } from "@/lib/auth/users";
 import { ingestSpans } from "@/lib/ingest/ingest-spans";
@@ -24,7 +23,6 @@ const password = "correct horse battery";
 
 /** One RAG trace in project "default" (session s-1), and a key per role. */
 export async function apiWorld() {
-  apiKeyLimiter.reset("local");
   const spans = ragTrace({ start: new Date("2026-11-20T10:00:00Z"), sessionId: "s-1" });
   await ingestSpans(spans);
   const admin = actorForUser(await createFirstAdmin({ name: "Admin", email: "admin@t.dev", password }));

@@ -24,7 +24,7 @@ export type AppServer = {
 
 /** The command that serves the built app, as `npm start` runs it. */
 export function serverCommand(port: number): string[] {
-  return [path.resolve("node_modules/next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)];
+  return ["--import", "tsx", path.resolve("scripts/serve.ts"), "--hostname", "127.0.0.1", "--port", String(port)];
 }
 
 /**

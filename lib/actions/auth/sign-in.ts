@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, type ActionState } from "@/lib/actions/action-state";
+import { clientAddress } from "@/lib/auth/client-address";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/current-actor";
 import { signIn } from "@/lib/auth/sessions";
 import { safeRedirectPath } from "@/lib/safe-redirect-path";
@@ -20,7 +21,7 @@ export async function signInAction(_: ActionState, form: FormData): Promise<Acti
   const requestHeaders = await headers();
   try {
     const { token, expiresAt } = await signIn(parsed.data.email, parsed.data.password, {
-      address: requestHeaders.get("x-forwarded-for")?.split(",")[0].trim() || "local",
+      address: clientAddress(requestHeaders),
       userAgent: requestHeaders.get("user-agent") ?? undefined,
     });
     (await cookies()).set(SESSION_COOKIE, token, await sessionCookieOptions(expiresAt));
