@@ -9,7 +9,7 @@ import { call, categorical, itRefuses, LONE_HIGH, NUL, NUL_MESSAGE, SURROGATE_ME
 // Annotation configs (Phoenix's names for rubrics): create, read, update,
 // delete, and assignment to projects. Messages name fields as the wire spells
 // them (snake_case), and the role is checked before anything is looked up.
-const db = useTestDatabase();
+const db = useTestDatabase({ reset: "manual" });
 
 const create = (w: World, body: unknown, key = w.lead.key) =>
   call(configs.POST, { path: "/v1/annotation_configs", key, body: body as object });

@@ -1,9 +1,10 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { POST as postConfigs } from "@/app/v1/annotation_configs/route";
 import { PUT as assignConfig } from "@/app/v1/projects/[project]/annotation_configs/[config]/route";
 import { POST as postSpans } from "@/app/v1/span_annotations/route";
 import type { Db } from "@/lib/db";
 import { apiWorld, call } from "@/tests/api/api-fixtures";
+import { resetDatabase } from "@/tests/setup/database";
 
 // The bad-input table (tests/reliability/bad-input*.test.ts): every case sends
 // one refused request to a route handler, called directly, and checks the
@@ -57,10 +58,20 @@ export async function tableSnapshot(db: Db) {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** One `it` per case: status, whole message, Phoenix's version header, and every table as it was. */
+/**
+ * One `it` per case: status, whole message, Phoenix's version header, and every
+ * table as it was. The cases of a group share one world, built once: each is
+ * refused and must change nothing, and each compares the tables with what they
+ * held just before it, so a case that wrongly writes still fails on its own.
+ * (Use with `useTestDatabase({ reset: "manual" })`.)
+ */
 export function itRefuses(db: Db, cases: Case[]): void {
+  let world: World;
+  beforeAll(async () => {
+    await resetDatabase(db);
+    world = await badInputWorld();
+  });
   it.each(cases)("$name → $status", async ({ status, message, send }) => {
-    const world = await badInputWorld();
     const before = await tableSnapshot(db);
 
     const response = await send(world);

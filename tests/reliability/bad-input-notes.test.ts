@@ -7,7 +7,7 @@ import { call, itRefuses, LONE_HIGH, NUL, NUL_MESSAGE, SURROGATE_MESSAGE, type C
 
 // The three note routes: what Postgres cannot store, types and sizes in wire
 // terms, and the role before the target is looked up.
-const db = useTestDatabase();
+const db = useTestDatabase({ reset: "manual" });
 
 const noteRoutes = [
   { label: "span", route: postSpanNotes, path: "/v1/span_notes", id: (w: World) => ({ span_id: w.root.spanId }) },

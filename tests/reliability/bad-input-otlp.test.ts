@@ -1,15 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postTraces } from "@/app/v1/traces/route";
 import { hex } from "@/tests/fixtures/spans";
 import { jsonRequest, protobufRequest, type SpanSpec } from "@/tests/fixtures/otlp-requests";
-import { useTestDatabase } from "@/tests/setup/database";
+import { resetDatabase, useTestDatabase } from "@/tests/setup/database";
 import { badInputWorld, call, itRefuses, LONE_HIGH, NUL, type Case, type World } from "./bad-input-fixtures";
 
 // OTLP /v1/traces. Text Postgres cannot store is kept with U+FFFD (an exporter
 // cannot fix a refused batch and would lose all of it); numbers that do not fit
 // the 32-bit columns have no faithful replacement and refuse the whole request
 // (lib/otlp/to-ingest-spans.ts). Either way: never a 500, never half a batch.
-const db = useTestDatabase();
+const db = useTestDatabase({ reset: "manual" });
 const t0 = new Date("2026-11-20T12:00:00Z");
 const PROTOBUF = "application/x-protobuf";
 
@@ -90,6 +90,7 @@ describe("OTLP export refuses numbers it cannot store, and writes nothing", () =
 });
 
 describe("OTLP export keeps text Postgres cannot store, with U+FFFD in its place", () => {
+  beforeEach(() => resetDatabase(db)); // these cases write
   const stored = (spanId: string) =>
     db.span.findUniqueOrThrow({ where: { spanId }, select: { name: true, statusMessage: true, attributes: true, events: true, project: { select: { name: true } } } });
 

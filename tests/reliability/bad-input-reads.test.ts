@@ -15,7 +15,7 @@ import { call, itRefuses, NUL_MESSAGE, SURROGATE_MESSAGE, type Case, type World 
 
 // Reads: projects, spans, traces, sessions and annotations. Path and query
 // parameters reach SQL as text, so they are checked like bodies are.
-const db = useTestDatabase();
+const db = useTestDatabase({ reset: "manual" });
 
 const read = (handler: unknown, path: string, params: Record<string, string> = {}) => (w: World) =>
   call(handler, { path, params, key: w.viewer.key });

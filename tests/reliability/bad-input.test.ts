@@ -13,7 +13,7 @@ import {
 
 // The annotation write routes (and the first note and read cases); the other
 // routes' tables are in bad-input-notes, -configs, -reads and -otlp.
-const db = useTestDatabase();
+const db = useTestDatabase({ reset: "manual" });
 
 const item = (w: World, overrides: Record<string, unknown> = {}) => ({
   span_id: w.root.spanId, name: "correctness", annotator_kind: "HUMAN", result: { label: "correct" }, ...overrides,

@@ -6,8 +6,10 @@ import { databaseConfig } from "@/lib/db/config";
 // Domain tests run on the database `npm test` created for the run. Use:
 //   const db = useTestDatabase();   // at the top of a test file
 // and every test starts with empty tables (migrations stay applied).
-export function useTestDatabase(): Db {
-  beforeEach(() => resetDatabase());
+// With { reset: "manual" } nothing is emptied per test: the file calls
+// resetDatabase() itself where it needs to (e.g. once per group of read-only cases).
+export function useTestDatabase({ reset = "each" }: { reset?: "each" | "manual" } = {}): Db {
+  if (reset === "each") beforeEach(() => resetDatabase());
   return prisma;
 }
 
