@@ -71,7 +71,7 @@ describe("two embedded servers on one data folder", () => {
     expect(result).not.toEqual({ exited: 0 });
     const refusal = second.output();
     expect(refusal).toContain(`The embedded database at ${dir} is in use by process ${first.process.pid}`);
-    expect(refusal).toContain("next start");
+    expect(refusal).toContain(`(serve.ts --hostname 127.0.0.1 --port ${first.port} in ${process.cwd()})`); // the holder's command
     expect(refusal).toContain("stop that process first, or set DATABASE_URL to use Postgres");
 
     for (const [script, args] of [["scripts/db-migrate.ts", []], ["scripts/db-seed.ts", ["--traces", "1"]], ["scripts/start.ts", ["--prepare-only"]]] as const) {
