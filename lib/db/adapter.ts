@@ -34,8 +34,13 @@ export function openAdapter(config: DatabaseConfig = databaseConfig()): OpenedAd
   if (config.kind === "postgres") {
     const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     // Connections dropped by a stopping server tell the proxy before any query fails.
+    // Idle connections are kept (idleTimeoutMillis 0) so there is always one to
+    // be dropped: a pool emptied after a quiet spell would let the first page of
+    // an outage fail with a 500 before anything noticed. allowExitOnIdle keeps
+    // scripts from hanging on them.
     const options = { onPoolError: noteIfDatabaseUnavailable, onConnectionError: noteIfDatabaseUnavailable };
-    return { factory: new PrismaPg({ connectionString: config.url, max: poolSize }, options), close: async () => {} };
+    const pool = { connectionString: config.url, max: poolSize, idleTimeoutMillis: 0, allowExitOnIdle: true };
+    return { factory: new PrismaPg(pool, options), close: async () => {} };
   }
   const pglite = sharedPglite(config.dataDir);
   return {

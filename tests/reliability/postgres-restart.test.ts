@@ -170,4 +170,26 @@ describe.skipIf(!binDir)(binDir ? "a Postgres restart under write load" : "a Pos
       await Promise.all(load);
     }
   });
+
+  it("answers 503 to the very first page of an outage that follows a quiet spell", async () => {
+    const app = server!;
+    expect((await fetch(`${app.url}/projects/default/traces`, { redirect: "manual" })).status).toBe(200);
+    // Quiet for longer than pg's default idle timeout (10 s), after which a pool
+    // that closes idle connections would have none left to notice the outage.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    await cluster!.stop();
+    try {
+      const page = await fetch(`${app.url}/projects/default/traces`, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      expect(await page.text()).toContain("The database is unavailable");
+      expect(page.status).toBe(503);
+    } finally {
+      await cluster!.start();
+    }
+    let status = 0;
+    for (const deadline = Date.now() + WAIT_MS; status !== 200 && Date.now() < deadline; ) {
+      status = (await fetch(`${app.url}/projects/default/traces`, { redirect: "manual" })).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(status, "the page after the restart").toBe(200);
+  });
 });
