@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { findJsonProblem, storableText } from "@/lib/api/storable-text";
+import { findJsonProblem, INT32_MAX, storableText } from "@/lib/api/storable-text";
+import { typeMessage } from "@/lib/api/wire-errors";
 
 // Phoenix's wire format for annotation writes (shared/phoenix-openapi.json), the
 // one schema for both the REST API and the app's server actions. Messages follow
@@ -8,18 +9,13 @@ import { findJsonProblem, storableText } from "@/lib/api/storable-text";
 // REST client get the same 4xx instead of a database error.
 export const annotatorKinds = ["HUMAN", "LLM", "CODE"] as const;
 export const RESERVED_NOTE_NAME = "note";
-export const INT32_MAX = 2_147_483_647;
 export const MAX_METADATA_BYTES = 64 * 1024;
 export const MAX_METADATA_DEPTH = 32;
 
-// A schema-level message would also replace its checks' defaults: only the type is named here.
-const typeError = (expected: string) => (issue: { code: string; input?: unknown }) =>
-  issue.code === "invalid_type" ? (issue.input === undefined ? "is required" : `must be ${expected}`) : undefined;
-
 export const wireText = (max: number) =>
-  z.string({ error: typeError("a string") }).max(max, `must be at most ${max} characters`).check(storableText);
+  z.string({ error: typeMessage("a string") }).max(max, `must be at most ${max} characters`).check(storableText);
 const wireId = (max: number) =>
-  z.string({ error: typeError("a string") }).min(1, "must not be empty").max(max, `must be at most ${max} characters`).check(storableText);
+  z.string({ error: typeMessage("a string") }).min(1, "must not be empty").max(max, `must be at most ${max} characters`).check(storableText);
 
 export const annotationResultSchema = z.object({
   label: wireText(1000).nullish(),
@@ -29,7 +25,7 @@ export const annotationResultSchema = z.object({
 
 // jsonb refuses what text does, and has its own nesting limit: metadata is capped well below it.
 export const metadataSchema = z
-  .record(z.string(), z.unknown(), { error: typeError("an object") })
+  .record(z.string(), z.unknown(), { error: typeMessage("an object") })
   .superRefine((metadata, ctx) => {
     const problem = findJsonProblem(metadata, MAX_METADATA_DEPTH);
     if (problem?.tooDeep) {
@@ -44,7 +40,7 @@ export const metadataSchema = z
 
 const baseItem = z.object({
   name: z
-    .string({ error: typeError("a string") })
+    .string({ error: typeMessage("a string") })
     .trim()
     .min(1, "must not be empty")
     .max(200, "must be at most 200 characters")
@@ -70,7 +66,7 @@ export const documentAnnotationSchema = baseItem
     // The column is a 32-bit integer. Bounds before int(), which also refuses
     // numbers past 2^53 and would call 1e20 "not an integer".
     document_position: z
-      .number({ error: typeError("an integer") })
+      .number({ error: typeMessage("an integer") })
       .min(0, "must be at least 0")
       .max(INT32_MAX, `must be at most ${INT32_MAX}`)
       .int("must be an integer"),
@@ -84,7 +80,7 @@ export type DocumentAnnotationInput = z.infer<typeof documentAnnotationSchema>;
 
 export const noteSchema = z.object({
   note: z
-    .string({ error: typeError("a string") })
+    .string({ error: typeMessage("a string") })
     .trim()
     .min(1, "must not be empty")
     .max(100_000, "must be at most 100000 characters")

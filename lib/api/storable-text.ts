@@ -6,6 +6,9 @@ import { z } from "zod";
 // end as a 500 from the database; they are refused up front, naming the field.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** The largest value of Postgres's `integer` columns (positions, counts, row ids). */
+export const INT32_MAX = 2_147_483_647;
+
 export const NUL_MESSAGE = "must not contain NUL characters (\\u0000)";
 export const SURROGATE_MESSAGE = "must not contain unpaired UTF-16 surrogates (invalid Unicode)";
 

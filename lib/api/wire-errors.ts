@@ -49,3 +49,10 @@ export function wireMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * A schema-level `error` that names only the type ("is required", "must be a
+ * string"): a plain message there would also replace its checks' own messages.
+ */
+export const typeMessage = (expected: string) => (issue: { code: string; input?: unknown }) =>
+  issue.code === "invalid_type" ? (issue.input === undefined ? "is required" : `must be ${expected}`) : undefined;

@@ -1,15 +1,10 @@
-import generated from "@opentelemetry/otlp-transformer/build/src/generated/root";
 import { ingestSpans, type IngestOutcome } from "@/lib/ingest/ingest-spans";
 import { rejectionMessage, type RejectedSpan } from "@/lib/ingest/span-conflicts";
 import { decodeJsonRequest } from "./decode-json";
 import { decodeProtobufRequest } from "./decode-protobuf";
+import { ExportTraceServiceResponse } from "./otlp-proto";
 import type { OtlpFormat } from "./read-otlp-body";
 import { toIngestSpans } from "./to-ingest-spans";
-
-type Encoder = { encode(message: unknown): { finish(): Uint8Array }; fromObject(object: unknown): unknown };
-const ExportTraceServiceResponse = (generated as unknown as {
-  opentelemetry: { proto: { collector: { trace: { v1: { ExportTraceServiceResponse: Encoder } } } } };
-}).opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 
 /**
  * Decodes one OTLP ExportTraceServiceRequest and stores its spans in one

@@ -1,4 +1,4 @@
-import { toStorableText } from "@/lib/api/storable-text";
+import { INT32_MAX, toStorableText } from "@/lib/api/storable-text";
 import { ValidationError } from "@/lib/errors";
 import type { Attributes, IngestSpan } from "@/lib/ingest/span-input";
 import { flattenAttributes } from "./flatten-attributes";
@@ -55,7 +55,6 @@ function statusOf(status: OtlpStatus | null | undefined): { statusCode: StatusCo
 // - Numbers that fill 32-bit integer columns (token counts, the retrieval
 //   document index behind `document_count`, see lib/ingest/span-columns.ts) have
 //   no faithful replacement: the request is refused (400) naming the attribute.
-const INT32_MAX = 2_147_483_647;
 const TOKEN_COUNTS = ["llm.token_count.prompt", "llm.token_count.completion", "llm.token_count.total"];
 const DOCUMENT_KEY = /^retrieval\.documents\.(\d+)\.document\./; // as span-columns.ts reads them
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storableText } from "@/lib/api/storable-text";
+import { typeMessage } from "@/lib/api/wire-errors";
 import { AnnotationTarget, OptimizationDirection, RubricType, SpanKind } from "@/lib/generated/prisma/enums";
 
 // A rubric is what Phoenix calls an annotation config: the name annotations are
@@ -14,10 +15,8 @@ const finite = z.number({ error: "must be a number" }).finite("must be a finite 
 
 // Messages read after the field name, in the same words for the form and the
 // REST API; strings must be storable (no NUL, no lone surrogate).
-const typeError = (issue: { code: string; input?: unknown }) =>
-  issue.code === "invalid_type" ? (issue.input === undefined ? "is required" : "must be a string") : undefined;
 const text = (max: number, required: boolean) => {
-  const trimmed = z.string({ error: typeError }).trim();
+  const trimmed = z.string({ error: typeMessage("a string") }).trim();
   return (required ? trimmed.min(1, "must not be empty") : trimmed)
     .max(max, `must be at most ${max} characters`)
     .check(storableText);
