@@ -113,7 +113,10 @@ const { findProjectByName } = await import("@/lib/projects/projects");
 const { reviewRubricsForProject } = await import("@/lib/review/project-rubrics");
 const { traceReviewSummaries } = await import("@/lib/traces/trace-review-summary");
 const { localAdminActor } = await import("@/lib/auth/local-mode");
+const { annotationReader } = await import("@/lib/review/blind-review");
 
+// The lists as an admin reads them (blind review never narrows what an admin sees).
+const everyone = { userId: null, seesAll: true };
 const raw = new pg.Client({ connectionString: DB_URL });
 await raw.connect();
 
@@ -192,8 +195,8 @@ async function measure(name: string, work: () => Promise<unknown>, target = TARG
 
 // The filtered page: errors mentioning refunds in a 10-day window of the demo period.
 const filtered = { status: "ERROR", q: "refund", from: "2026-10-31T00:00:00Z", to: "2026-11-10T00:00:00Z" };
-const firstPage = await listTraces(project.id, parseTraceFilters({}));
-const filteredPage = await listTraces(project.id, parseTraceFilters(filtered));
+const firstPage = await listTraces(project.id, parseTraceFilters({}), everyone);
+const filteredPage = await listTraces(project.id, parseTraceFilters(filtered), everyone);
 const filteredCount = await prisma.$queryRaw<{ n: bigint }[]>`
   SELECT count(*) AS n FROM traces WHERE project_id = ${project.id} AND status_code = 'ERROR'
     AND start_time >= ${new Date(filtered.from)} AND start_time <= ${new Date(filtered.to)}
@@ -204,12 +207,12 @@ const DEEP_PAGES = 200;
 let cursor: string | undefined;
 let depth = 0;
 for (; depth < DEEP_PAGES; depth++) {
-  const page = await listTraces(project.id, parseTraceFilters({ cursor }));
+  const page = await listTraces(project.id, parseTraceFilters({ cursor }), everyone);
   if (!page.nextCursor) break;
   cursor = page.nextCursor;
 }
 const deepFilters = parseTraceFilters({ cursor });
-const deepPage = await listTraces(project.id, deepFilters);
+const deepPage = await listTraces(project.id, deepFilters, everyone);
 const trace = deepPage.rows[0] ?? firstPage.rows[0];
 if (!trace) throw new Error("No traces to measure.");
 
@@ -222,14 +225,15 @@ const actor = await localAdminActor();
 const pageData = async (filters: Record<string, string | undefined>) => {
   const ref = await findProjectByName(PROJECT);
   const parsed = parseTraceFilters(filters);
-  const [page] = await Promise.all([listTraces(ref!.id, parsed, actor.userId), reviewRubricsForProject(ref!.id)]);
-  await traceReviewSummaries(page.rows.map((row) => row.id));
+  const reader = annotationReader(actor, ref!);
+  const [page] = await Promise.all([listTraces(ref!.id, parsed, reader), reviewRubricsForProject(ref!.id)]);
+  await traceReviewSummaries(page.rows.map((row) => row.id), reader);
 };
 
-await measure("listTraces: first page", () => listTraces(project.id, parseTraceFilters({})));
-await measure("listTraces: filtered page (ERROR, q=refund, 10 days)", () => listTraces(project.id, parseTraceFilters(filtered)));
-await measure("listTraces: text only (q=refund)", () => listTraces(project.id, parseTraceFilters({ q: "refund" })));
-await measure(`listTraces: deep keyset page (${depth} pages down)`, () => listTraces(project.id, deepFilters));
+await measure("listTraces: first page", () => listTraces(project.id, parseTraceFilters({}), everyone));
+await measure("listTraces: filtered page (ERROR, q=refund, 10 days)", () => listTraces(project.id, parseTraceFilters(filtered), everyone));
+await measure("listTraces: text only (q=refund)", () => listTraces(project.id, parseTraceFilters({ q: "refund" }), everyone));
+await measure(`listTraces: deep keyset page (${depth} pages down)`, () => listTraces(project.id, deepFilters, everyone));
 await measure("traces page data (first page + rubrics + review summaries)", () => pageData({}));
 await measure("getTraceDetail", () => getTraceDetail(PROJECT, trace.traceId));
 await measure("trace page data (detail + project + review panel)", async () => {

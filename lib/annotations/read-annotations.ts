@@ -4,16 +4,22 @@ import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationSource, AnnotatorKind } from "@/lib/generated/prisma/enums";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
+import { visibleAnnotation, type AnnotationReader } from "@/lib/review/blind-review";
 
 // Annotations of one project by target ids and/or identifiers, newest first, a
 // keyset page per query (Phoenix: listSpanAnnotationsBySpanIds and siblings).
 // Notes are annotations named "note" and come back too unless excluded.
+// Under blind review, rows the reader may not see yet are left out (see
+// lib/review/blind-review.ts): a Phoenix client then reads exactly the
+// annotations it may, without null results it would take for real ones.
 export type AnnotationReadKind = "SPAN" | "TRACE" | "SESSION" | "DOCUMENT";
 
 export type AnnotationQuery = {
   kind: AnnotationReadKind;
   projectId: number;
   projectName: string;
+  // Who reads, for blind review.
+  reader: AnnotationReader;
   targetIds?: string[];
   identifiers?: string[];
   includeNames?: string[];
@@ -60,6 +66,7 @@ export async function listAnnotations(actor: Actor | null, query: AnnotationQuer
   const conditions = [
     Prisma.sql`a.project_id = ${query.projectId}`,
     Prisma.sql`a.target_type = ${target.type}::"AnnotationTarget"`,
+    visibleAnnotation(Prisma.sql`a`, query.reader),
   ];
   if (identifiers) conditions.push(Prisma.sql`a.identifier = ANY(${identifiers}::text[])`);
   if (includeNames) conditions.push(Prisma.sql`a.name = ANY(${includeNames}::text[])`);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listAnnotations, type AnnotationReadKind, type AnnotationRow } from "@/lib/annotations/read-annotations";
 import { authorize } from "@/lib/auth/permissions";
+import { annotationReader } from "@/lib/review/blind-review";
 import { cursorParam } from "@/lib/pagination/keyset";
 import { apiRoute, validationError } from "./handler";
 import { resolveProjectParam } from "./project-param";
@@ -72,6 +73,7 @@ export function annotationReadRoute(kind: AnnotationReadKind) {
       kind,
       projectId: project.id,
       projectName: project.name,
+      reader: annotationReader(actor, project),
       targetIds: query.ids,
       identifiers: query.identifier,
       includeNames: query.include_annotation_names,

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import type { AnnotationReader } from "@/lib/review/blind-review";
 import type { RawSearchParams } from "@/lib/search-params";
 import { listTraceIds } from "@/lib/traces/list-traces";
 import type { TraceFilters } from "@/lib/traces/trace-filters";
@@ -34,10 +35,11 @@ export type ReviewPosition = {
 export async function reviewPosition(
   projectId: number,
   filters: TraceFilters,
-  viewerId: string | null,
+  reader: AnnotationReader,
   at: { traceId?: string; index?: number },
 ): Promise<ReviewPosition> {
-  const list = await listTraceIds(projectId, filters, viewerId, REVIEW_LIST_MAX + 1);
+  const viewerId = reader.userId;
+  const list = await listTraceIds(projectId, filters, reader, REVIEW_LIST_MAX + 1);
   const capped = list.length > REVIEW_LIST_MAX;
   if (capped) list.pop();
   let index = at.traceId ? list.findIndex((t) => t.traceId === at.traceId) : -1;

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { ingestSpans } from "@/lib/ingest/ingest-spans";
 import { useTestDatabase } from "@/tests/setup/database";
 import { ragTrace } from "@/tests/fixtures/spans";
+import type { AnnotationReader } from "@/lib/review/blind-review";
 import { listTraces } from "./list-traces";
 import { parseTraceFilters } from "./trace-filters";
 
 const db = useTestDatabase();
 const t0 = new Date("2026-11-20T10:00:00Z");
+const everyone: AnnotationReader = { userId: null, seesAll: true };
 
 async function seed(count: number) {
   const spans = Array.from({ length: count }, (_, i) =>
@@ -28,7 +30,7 @@ async function readAllPages(projectId: number, params: Record<string, string>) {
   let cursor: string | undefined;
   let pages = 0;
   do {
-    const page = await listTraces(projectId, parseTraceFilters({ ...params, cursor, limit: "7" }));
+    const page = await listTraces(projectId, parseTraceFilters({ ...params, cursor, limit: "7" }), everyone);
     seen.push(...page.rows.map((r) => r.id));
     cursor = page.nextCursor ?? undefined;
     pages++;
@@ -52,28 +54,29 @@ describe("listTraces", () => {
       const ids = await readAllPages(projectId, { sort, dir });
       expect(new Set(ids).size).toBe(30);
     }
-    const page = await listTraces(projectId, parseTraceFilters({ sort, dir: "asc" }));
+    const page = await listTraces(projectId, parseTraceFilters({ sort, dir: "asc" }), everyone);
     const values = page.rows.map((r) => (sort === "latency" ? r.latencyMs : r.totalTokens));
     expect(values).toEqual([...values].sort((a, b) => a - b));
   });
 
   it("filters by status, root span kind, text and time window", async () => {
     const projectId = await seed(20);
-    const errors = await listTraces(projectId, parseTraceFilters({ status: "ERROR" }));
+    const errors = await listTraces(projectId, parseTraceFilters({ status: "ERROR" }), everyone);
     expect(errors.rows).toHaveLength(4);
     expect(errors.rows.every((r) => r.statusCode === "ERROR")).toBe(true);
 
-    const refunds = await listTraces(projectId, parseTraceFilters({ q: "refund" }));
+    const refunds = await listTraces(projectId, parseTraceFilters({ q: "refund" }), everyone);
     expect(refunds.rows).toHaveLength(5);
     expect(refunds.rows.every((r) => r.inputPreview?.startsWith("Refund"))).toBe(true);
-    expect((await listTraces(projectId, parseTraceFilters({ q: "refu requ" }))).rows).toHaveLength(5);
+    expect((await listTraces(projectId, parseTraceFilters({ q: "refu requ" }), everyone)).rows).toHaveLength(5);
 
-    expect((await listTraces(projectId, parseTraceFilters({ kind: "LLM" }))).rows).toHaveLength(0);
-    expect((await listTraces(projectId, parseTraceFilters({ kind: "CHAIN" }))).rows).toHaveLength(20);
+    expect((await listTraces(projectId, parseTraceFilters({ kind: "LLM" }), everyone)).rows).toHaveLength(0);
+    expect((await listTraces(projectId, parseTraceFilters({ kind: "CHAIN" }), everyone)).rows).toHaveLength(20);
 
     const window = await listTraces(
       projectId,
       parseTraceFilters({ from: "2026-11-20T10:03:00Z", to: "2026-11-20T10:05:00Z" }),
+      everyone,
     );
     expect(window.rows).toHaveLength(6);
   });
@@ -84,6 +87,6 @@ describe("listTraces", () => {
     expect(filters.status).toBeUndefined();
     expect(filters.cursor).toBeUndefined();
     expect(filters).toMatchObject({ sort: "time", limit: 50 });
-    expect((await listTraces(projectId, filters)).rows).toHaveLength(3);
+    expect((await listTraces(projectId, filters, everyone)).rows).toHaveLength(3);
   });
 });

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
+import { visibleAnnotation, type AnnotationReader } from "@/lib/review/blind-review";
 import { timeWindow, type TraceFilters } from "./trace-filters";
 import { traceTextCondition } from "./trace-text-search";
 
@@ -32,9 +33,11 @@ function sortValueOf(row: TraceRow, sort: TraceFilters["sort"]) {
 }
 
 // One indexed scan of traces: (project, sort column, id) keyset, no OFFSET.
-function reviewConditions(filters: TraceFilters, viewerId: string | null): Prisma.Sql[] {
+// Label and score filters match only values the reader may see (blind review).
+function reviewConditions(filters: TraceFilters, reader: AnnotationReader): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
-  const onTrace = Prisma.sql`a.trace_row_id = t.id AND a.target_type = 'TRACE'`;
+  const viewerId = reader.userId;
+  const onTrace = Prisma.sql`a.trace_row_id = t.id AND a.target_type = 'TRACE' AND ${visibleAnnotation(Prisma.sql`a`, reader)}`;
   if (filters.rubric && filters.label) {
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE ${onTrace} AND a.name = ${filters.rubric} AND a.label = ${filters.label})`);
   }
@@ -54,8 +57,8 @@ function reviewConditions(filters: TraceFilters, viewerId: string | null): Prism
   return conditions;
 }
 
-/** The WHERE conditions of a filtered traces list (also used by review mode). */
-export function traceListConditions(projectId: number, filters: TraceFilters, viewerId: string | null): Prisma.Sql[] {
+/** The WHERE conditions of a filtered traces list (also used by review mode), as `reader` may filter. */
+export function traceListConditions(projectId: number, filters: TraceFilters, reader: AnnotationReader): Prisma.Sql[] {
   const { from, to } = timeWindow(filters);
   const conditions = [Prisma.sql`t.project_id = ${projectId}`];
   if (from) conditions.push(Prisma.sql`t.start_time >= ${from}`);
@@ -65,13 +68,13 @@ export function traceListConditions(projectId: number, filters: TraceFilters, vi
   const text = filters.q ? traceTextCondition(Prisma.sql`t`, filters.q) : null;
   if (text) conditions.push(text);
 
-  conditions.push(...reviewConditions(filters, viewerId));
+  conditions.push(...reviewConditions(filters, reader));
   return conditions;
 }
 
-export async function listTraces(projectId: number, filters: TraceFilters, viewerId: string | null = null): Promise<Page<TraceRow>> {
+export async function listTraces(projectId: number, filters: TraceFilters, reader: AnnotationReader): Promise<Page<TraceRow>> {
   const sortColumn = sortColumns[filters.sort];
-  const conditions = traceListConditions(projectId, filters, viewerId);
+  const conditions = traceListConditions(projectId, filters, reader);
   const cursor = decodeCursor(filters.cursor);
   if (cursor) {
     const value = filters.sort === "time" ? Prisma.sql`${new Date(cursor.value)}::timestamptz` : Prisma.sql`${Number(cursor.value)}`;
@@ -97,12 +100,12 @@ export async function listTraces(projectId: number, filters: TraceFilters, viewe
 }
 
 /** Just the ids of a filtered list in its order (review mode walks it), up to `max`. */
-export async function listTraceIds(projectId: number, filters: TraceFilters, viewerId: string | null, max: number) {
+export async function listTraceIds(projectId: number, filters: TraceFilters, reader: AnnotationReader, max: number) {
   const sortColumn = sortColumns[filters.sort];
   const direction = filters.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   return prisma.$queryRaw<{ id: number; traceId: string }[]>`
     SELECT t.id, t.trace_id AS "traceId" FROM traces t
-    WHERE ${Prisma.join(traceListConditions(projectId, filters, viewerId), " AND ")}
+    WHERE ${Prisma.join(traceListConditions(projectId, filters, reader), " AND ")}
     ORDER BY ${sortColumn} ${direction}, t.id ${direction}
     LIMIT ${max}`;
 }

@@ -8,6 +8,7 @@ import { parseSpanTab } from "@/components/trace/trace-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { findProjectByName } from "@/lib/projects/projects";
+import { annotationReader } from "@/lib/review/blind-review";
 import { reviewPosition, reviewQuery } from "@/lib/review/review-queue";
 import type { RawSearchParams } from "@/lib/search-params";
 import { getTraceDetail } from "@/lib/traces/get-trace-detail";
@@ -30,7 +31,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   if (!project) notFound();
   const filters = parseTraceFilters(raw);
   const one = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : undefined);
-  const position = await reviewPosition(project.id, filters, actor.userId, { traceId: one("trace"), index: Number(one("i") ?? 0) });
+  const position = await reviewPosition(project.id, filters, annotationReader(actor, project), { traceId: one("trace"), index: Number(one("i") ?? 0) });
   const query = reviewQuery(raw);
   const listHref = `${paths.traces(project.name)}${query ? `?${query}` : ""}`;
   if (!position.current) {

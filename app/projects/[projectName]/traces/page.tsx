@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { findProjectByName } from "@/lib/projects/projects";
 import type { RawSearchParams } from "@/lib/search-params";
+import { annotationReader } from "@/lib/review/blind-review";
 import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
 import { reviewQuery } from "@/lib/review/review-queue";
 import { listTraces } from "@/lib/traces/list-traces";
@@ -29,8 +30,9 @@ export default async function TracesPage({
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();
   const filters = parseTraceFilters(rawParams);
-  const [page, rubrics] = await Promise.all([listTraces(project.id, filters, actor.userId), reviewRubricsForProject(project.id)]);
-  const summaries = await traceReviewSummaries(page.rows.map((row) => row.id));
+  const reader = annotationReader(actor, project);
+  const [page, rubrics] = await Promise.all([listTraces(project.id, filters, reader), reviewRubricsForProject(project.id)]);
+  const summaries = await traceReviewSummaries(page.rows.map((row) => row.id), reader);
   const reviewHref = `${paths.review(project.name)}?${reviewQuery(rawParams)}`;
   return (
     <div className="px-4 py-4">
