@@ -233,6 +233,17 @@ const pageData = async (filters: Record<string, string | undefined>) => {
 await measure("listTraces: first page", () => listTraces(project.id, parseTraceFilters({}), everyone));
 await measure("listTraces: filtered page (ERROR, q=refund, 10 days)", () => listTraces(project.id, parseTraceFilters(filtered), everyone));
 await measure("listTraces: text only (q=refund)", () => listTraces(project.id, parseTraceFilters({ q: "refund" }), everyone));
+// Identifiers a customer quotes (issue 13 item 8), taken from the data: an
+// order number, the same number bare, and an email address.
+const { rows: [quoted] } = await raw.query<{ order: string; email: string }>(`
+  SELECT (SELECT (regexp_match(input_preview, 'ORD-[0-9]{6}'))[1] FROM traces
+          WHERE project_id = $1 AND input_preview ~ 'ORD-[0-9]{6}' ORDER BY id LIMIT 1) AS "order",
+         (SELECT (regexp_match(output_preview, '[a-z]+\\.[a-z]+@[a-z0-9.-]+\\.[a-z]+'))[1] FROM traces
+          WHERE project_id = $1 AND output_preview ~ '[a-z]+\\.[a-z]+@[a-z0-9.-]+\\.[a-z]+' ORDER BY id LIMIT 1) AS email`, [project.id]);
+for (const q of [quoted.order, quoted.order.slice(4), quoted.email]) {
+  const found = (await listTraces(project.id, parseTraceFilters({ q }), everyone)).rows.length;
+  await measure(`listTraces: search ${JSON.stringify(q)} (${found} found)`, () => listTraces(project.id, parseTraceFilters({ q }), everyone));
+}
 await measure(`listTraces: deep keyset page (${depth} pages down)`, () => listTraces(project.id, deepFilters, everyone));
 await measure("traces page data (first page + rubrics + review summaries)", () => pageData({}));
 await measure("getTraceDetail", () => getTraceDetail(PROJECT, trace.traceId));

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgliteExtensions } from "@/lib/db/pglite-extensions";
 import { createSchemaEngine, migrationsDir, noFilters, readMigrations, schemaPath } from "@/lib/db/schema-engine";
 import { readFile } from "node:fs/promises";
 
@@ -12,8 +13,15 @@ if (!name) {
   console.error("usage: npm run db:new-migration -- <name>");
   process.exit(2);
 }
-const pglite = new PGlite();
-const engine = await createSchemaEngine(new PrismaPGlite(pglite));
+// The adapter replays the migrations on a shadow PGlite it creates itself, without
+// extensions: give it one that has the extensions the migrations create.
+class PGliteWithExtensions extends PrismaPGlite {
+  connectToShadowDb() {
+    return new PrismaPGlite(new PGlite({ extensions: pgliteExtensions })).connect();
+  }
+}
+const pglite = new PGlite({ extensions: pgliteExtensions });
+const engine = await createSchemaEngine(new PGliteWithExtensions(pglite));
 const { stdout } = await engine.diff({
   from: { tag: "migrations", ...(await readMigrations()) },
   to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }] },

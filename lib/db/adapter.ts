@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfig, type DatabaseConfig } from "./config";
 import { noteIfDatabaseUnavailable } from "./outage";
+import { pgliteExtensions } from "./pglite-extensions";
 import { acquirePgliteLock, releasePgliteLock } from "./pglite-lock";
 
 export type OpenedAdapter = {
@@ -24,7 +25,7 @@ function sharedPglite(dataDir: string): PGlite {
   if (!db) {
     mkdirSync(dataDir, { recursive: true });
     acquirePgliteLock(dataDir); // throws PgliteLockedError while another process has it
-    db = new PGlite(dataDir);
+    db = new PGlite(dataDir, { extensions: pgliteExtensions });
     pglites.set(dataDir, db);
   }
   return db;

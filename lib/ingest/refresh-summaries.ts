@@ -5,6 +5,8 @@ import type { Tx } from "./ingest-spans";
 // after each batch, so spans may arrive in any order and any number of batches.
 
 const PREVIEW_CHARS = 500;
+// How much of the root span's input and of its output search covers.
+const SEARCH_CHARS = 100_000;
 
 export async function refreshTraceSummaries(tx: Tx, traceRowIds: number[]) {
   if (traceRowIds.length === 0) return;
@@ -25,7 +27,9 @@ export async function refreshTraceSummaries(tx: Tx, traceRowIds: number[]) {
       input_preview = left(r.input_value, ${PREVIEW_CHARS}),
       output_preview = left(r.output_value, ${PREVIEW_CHARS}),
       search_vector = to_tsvector('english',
-        left(coalesce(r.input_value, ''), 100000) || ' ' || left(coalesce(r.output_value, ''), 100000))
+        left(coalesce(r.input_value, ''), ${SEARCH_CHARS}) || ' ' || left(coalesce(r.output_value, ''), ${SEARCH_CHARS})),
+      -- The same text as is, for exact substring search (lib/traces/trace-text-search.ts).
+      search_text = left(coalesce(r.input_value, ''), ${SEARCH_CHARS}) || E'\n' || left(coalesce(r.output_value, ''), ${SEARCH_CHARS})
     FROM (
       -- Token sums are capped at the int column's maximum (each span's count fits; a sum may not).
       SELECT trace_row_id,
