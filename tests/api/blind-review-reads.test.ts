@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { POST as postDocuments } from "@/app/v1/document_annotations/route";
+import { GET as getDocumentAnnotations } from "@/app/v1/projects/[project]/document_annotations/route";
+import { GET as getSessionAnnotations } from "@/app/v1/projects/[project]/session_annotations/route";
 import { GET as getSpanAnnotations } from "@/app/v1/projects/[project]/span_annotations/route";
 import { GET as getTraceAnnotations } from "@/app/v1/projects/[project]/trace_annotations/route";
+import { POST as postSessions } from "@/app/v1/session_annotations/route";
 import { POST as postSpans } from "@/app/v1/span_annotations/route";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { actorForUser } from "@/lib/auth/sessions";
@@ -87,5 +91,40 @@ describe("blind review across reads", () => {
   it("shows everything to everyone when blind review is off", async () => {
     const w = await world({ blind: false });
     expect(await reads(w, w.reviewer.actor, w.reviewer.key)).toEqual(everything);
+  });
+});
+
+describe("blind review in session and document reads", () => {
+  it("counts a document by its position and a session as its own target", async () => {
+    const w = await world({ blind: true });
+    const other = (await createApiKey(w.other, { name: "other docs" })).secret;
+    const post = async (handler: unknown, path: string, key: string, data: object[]) =>
+      expect((await call(handler, { path, key, body: { data } })).status).toBe(200);
+    // Document annotations take no identifier over the API; in the app each reviewer's are their own.
+    const relevance = (position: number, label: string) =>
+      ({ span_id: w.retriever.spanId, document_position: position, name: "relevance", annotator_kind: "HUMAN" as const, result: { label } });
+    const satisfaction = (score: number, identifier: string) =>
+      ({ session_id: w.sessionId, name: "user_satisfaction", annotator_kind: "HUMAN", result: { score }, identifier });
+    await post(postDocuments, "/v1/document_annotations?sync=true", other, [relevance(0, "relevant")]);
+    await post(postSessions, "/v1/session_annotations?sync=true", other, [satisfaction(4, "other")]);
+
+    const read = async (handler: unknown, path: string) => {
+      const response = await call(handler, { path, key: w.reviewer.key, params: { project: "default" } });
+      expect(response.status).toBe(200);
+      return ((await response.json()).data as { result: { label: string | null; score: number | null }; document_position?: number }[])
+        .map((a) => `${a.document_position ?? ""}${a.result.label ?? a.result.score}`).sort();
+    };
+    const documents = () => read(getDocumentAnnotations, `/v1/projects/default/document_annotations?span_ids=${w.retriever.spanId}&limit=100`);
+    const sessions = () => read(getSessionAnnotations, `/v1/projects/default/session_annotations?session_ids=${w.sessionId}&limit=100`);
+    expect([await documents(), await sessions()]).toEqual([[], []]);
+
+    // Judging document 1 does not reveal the other reviewer's judgement of document 0.
+    await saveReviewAnnotation(w.reviewer.actor, { target: "DOCUMENT", item: relevance(1, "irrelevant") });
+    expect(await documents()).toEqual(["1irrelevant"]);
+    await saveReviewAnnotation(w.reviewer.actor, { target: "DOCUMENT", item: relevance(0, "irrelevant") });
+    expect(await documents()).toEqual(["0irrelevant", "0relevant", "1irrelevant"]);
+
+    await post(postSessions, "/v1/session_annotations?sync=true", w.reviewer.key, [satisfaction(2, "mine")]);
+    expect(await sessions()).toEqual(["2", "4"]);
   });
 });
