@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { AnnotationSource, AnnotationTarget, AnnotatorKind } from "@/lib/generated/prisma/enums";
-import { authorize, can, type Actor } from "@/lib/auth/permissions";
+import { authorize, type Actor } from "@/lib/auth/permissions";
+import { annotationReader, hiddenAnnotationIds } from "./blind-review";
 
 export type TargetRef = { targetType: AnnotationTarget; targetId: number };
 
@@ -55,13 +56,10 @@ export async function annotationsOnTargets(
     orderBy: [{ name: "asc" }, { updatedAt: "desc" }],
   });
   const history = await pastVersions(rows.map((r) => r.id));
-  const blind = project.blindReview && !can(actor, "adjudicate");
-  const submitted = new Set(
-    rows.filter((r) => r.userId === actor.userId).map((r) => `${r.targetType}:${r.targetId}:${r.documentPosition}:${r.name}`),
-  );
+  const hiddenIds = hiddenAnnotationIds(rows, annotationReader(actor, project));
   return rows.map(({ user, ...row }) => {
     const mine = row.userId !== null && row.userId === actor.userId;
-    const hidden = blind && !mine && !submitted.has(`${row.targetType}:${row.targetId}:${row.documentPosition}:${row.name}`);
+    const hidden = hiddenIds.has(row.id);
     return {
       ...row,
       ...(hidden ? { label: null, score: null, explanation: null } : {}),

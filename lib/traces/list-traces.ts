@@ -2,8 +2,8 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
-import { toPrefixTsQuery } from "@/lib/search-params";
 import { timeWindow, type TraceFilters } from "./trace-filters";
+import { traceTextCondition } from "./trace-text-search";
 
 export type TraceRow = {
   id: number;
@@ -62,8 +62,8 @@ export function traceListConditions(projectId: number, filters: TraceFilters, vi
   if (to) conditions.push(Prisma.sql`t.start_time <= ${to}`);
   if (filters.status) conditions.push(Prisma.sql`t.status_code = ${filters.status}::"StatusCode"`);
   if (filters.kind) conditions.push(Prisma.sql`t.root_span_kind = ${filters.kind}::"SpanKind"`);
-  const tsQuery = filters.q ? toPrefixTsQuery(filters.q) : null;
-  if (tsQuery) conditions.push(Prisma.sql`t.search_vector @@ to_tsquery('english', ${tsQuery})`);
+  const text = filters.q ? traceTextCondition(Prisma.sql`t`, filters.q) : null;
+  if (text) conditions.push(text);
 
   conditions.push(...reviewConditions(filters, viewerId));
   return conditions;
