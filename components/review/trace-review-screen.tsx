@@ -1,0 +1,67 @@
+import { ReviewNavigator } from "@/components/review/review-navigator";
+import { TraceWorkspace } from "@/components/review/trace-workspace";
+import { TraceHeader } from "@/components/trace/trace-header";
+import { parseSpanTab } from "@/components/trace/trace-links";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { Actor } from "@/lib/auth/permissions";
+import type { ProjectRef } from "@/lib/projects/projects";
+import type { ListPosition } from "@/lib/review/review-lists";
+import { getTraceDetailByRowId } from "@/lib/traces/get-trace-detail";
+
+export type ReviewScreenProps = {
+  actor: Actor;
+  project: ProjectRef;
+  position: ListPosition;
+  // The review URL of a position of this list.
+  at: (index: number) => string;
+  listHref: string;
+};
+
+const reviewShortcuts = [
+  { keys: ["j", "→", "Enter"], does: "Next trace" },
+  { keys: ["k", "←"], does: "Previous trace" },
+];
+
+/** Navigator and progress for a position of a review list. */
+export function ListNavigator({ position, at, listHref, noun }: Pick<ReviewScreenProps, "position" | "at" | "listHref"> & { noun: string }) {
+  return (
+    <ReviewNavigator
+      previousHref={position.previousIndex === null ? null : at(position.previousIndex)}
+      nextHref={position.nextIndex === null ? null : at(position.nextIndex)}
+      listHref={listHref}
+      position={position.index + 1}
+      total={`${position.total}${position.capped ? "+" : ""}`}
+      doneByMe={position.doneByMe}
+      noun={noun}
+    />
+  );
+}
+
+// Review mode over traces: the trace page's workspace at this list position.
+export async function TraceReviewScreen({ actor, project, position, at, listHref, span, tab }: ReviewScreenProps & { span?: string; tab: string | string[] | undefined }) {
+  const detail = position.currentId === null ? null : await getTraceDetailByRowId(project.id, position.currentId);
+  return (
+    <div>
+      <ListNavigator position={position} at={at} listHref={listHref} noun="trace" />
+      {detail ? (
+        <>
+          <TraceHeader trace={detail.trace} />
+          <TraceWorkspace
+            key={detail.trace.traceId}
+            actor={actor}
+            project={project}
+            detail={detail}
+            requestedSpanId={span}
+            tab={parseSpanTab(tab)}
+            basePath={at(position.index)}
+            shortcuts={reviewShortcuts}
+          />
+        </>
+      ) : (
+        <div className="px-4 py-8">
+          <EmptyState title="This trace is gone">It was deleted after the list was made; go on to the next one.</EmptyState>
+        </div>
+      )}
+    </div>
+  );
+}
