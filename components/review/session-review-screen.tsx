@@ -4,6 +4,11 @@ import { loadSessionReview } from "@/lib/review/trace-review";
 import { getSessionDetail } from "@/lib/sessions/sessions";
 import { ListNavigator, type ReviewScreenProps } from "./trace-review-screen";
 
+const sessionShortcuts = [
+  { keys: ["j", "→", "Enter"], does: "Next session" },
+  { keys: ["k", "←"], does: "Previous session" },
+];
+
 // Review mode over sessions: one conversation per screen with the session
 // rubric forms, walked with the same keys as traces.
 export async function SessionReviewScreen({ actor, project, position, at, listHref }: ReviewScreenProps) {
@@ -13,7 +18,7 @@ export async function SessionReviewScreen({ actor, project, position, at, listHr
     <div>
       <ListNavigator position={position} at={at} listHref={listHref} noun="session" />
       {session && review ? (
-        <SessionView key={session.id} projectName={project.name} session={session} review={review} />
+        <SessionView key={session.id} projectName={project.name} session={session} review={review} shortcuts={sessionShortcuts} />
       ) : (
         <div className="px-4 py-8">
           <EmptyState title="This session is gone">It was deleted after the list was made; go on to the next one.</EmptyState>

@@ -38,7 +38,7 @@ function NumberField({ name, label, value, step = "1" }: { name: string; label: 
 export function SessionFiltersForm({ filters, rubrics, rubric }: { filters: SessionFilters; rubrics: ReviewRubric[]; rubric: ReviewRubric | null }) {
   return (
     <AutoSubmitForm label="Filter sessions" className="flex flex-wrap items-end gap-3 pb-3">
-      <label className="flex min-w-56 flex-1 flex-col gap-0.5 text-xs text-zinc-500">
+      <label className="flex min-w-48 flex-1 flex-col gap-0.5 text-xs text-zinc-500">
         Search conversations, session or user id
         <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="e.g. refund, sess_…, user_…" className={field} />
       </label>
@@ -58,7 +58,7 @@ export function SessionFiltersForm({ filters, rubrics, rubric }: { filters: Sess
           {rubrics.length > 1 ? (
             <FilterSelect name="rubric" label="Satisfaction rubric" value={rubric.name} options={optionsOf(rubrics.map((r) => r.name))} anyLabel={null} />
           ) : null}
-          <FilterSelect name="rated" label={`Rated (${rubric.name})`} value={filters.rated} options={ratedOptions} />
+          <FilterSelect name="rated" label="Rated" value={filters.rated} options={ratedOptions} />
           {rubric.type === "CATEGORICAL" ? (
             <FilterSelect name="label" label="Label" value={filters.label} options={optionsOf(rubric.values.map((v) => v.label))} />
           ) : null}
