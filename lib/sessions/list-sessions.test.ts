@@ -128,6 +128,24 @@ describe("listSessions", () => {
     expect(formatCappedCount({ count: 1, capped: false }, "session")).toBe("1 session");
   });
 
+  it("with a categorical session rubric asked for in the URL, lists the labels given and filters by label", async () => {
+    const { project, a, b } = await setUp();
+    const rubric = await db.rubric.create({
+      data: { name: "resolved", type: "CATEGORICAL", targets: ["SESSION"], values: [{ label: "yes", score: 1 }, { label: "no", score: 0 }] },
+    });
+    await db.projectRubric.create({ data: { projectId: project.id, rubricId: rubric.id } });
+    const label = (actor: Actor, sessionId: string, value: string) =>
+      saveReviewAnnotation(actor, { target: "SESSION", item: { name: "resolved", annotator_kind: "HUMAN", session_id: sessionId, result: { label: value } } });
+    await label(a, "s-2", "yes");
+    await label(b, "s-2", "no");
+    await label(a, "s-4", "no");
+    await rate(a, "s-3", 5); // user_satisfaction: not this list's rubric
+    const yes = (await list(a, project, { rubric: "resolved", label: "yes" })).page.rows;
+    expect(yes.map((r) => [r.sessionId, r.labels, r.ratingCount, r.meanScore])).toEqual([["s-2", ["no", "yes"], 2, 0.5]]);
+    expect(names((await list(a, project, { rubric: "resolved", label: "no" })).page.rows)).toEqual(["s-4", "s-2"]);
+    expect(names((await list(a, project, { rubric: "resolved", rated: "rated" })).page.rows)).toEqual(["s-4", "s-2"]);
+  });
+
   it("falls back to defaults for invalid params and picks user_satisfaction unless another session rubric is asked for", async () => {
     const { project } = await setUp();
     const parsed = parseSessionFilters({ sort: "nonsense", turnsMin: "-3", q: "export" });
