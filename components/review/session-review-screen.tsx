@@ -2,7 +2,7 @@ import { SessionView } from "@/components/sessions/session-view";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadSessionReview } from "@/lib/review/trace-review";
 import { getSessionDetail } from "@/lib/sessions/sessions";
-import { ListNavigator, type ReviewScreenProps } from "./trace-review-screen";
+import { ListNavigator, type ReviewScreenProps } from "./list-navigator";
 
 const sessionShortcuts = [
   { keys: ["j", "→", "Enter"], does: "Next session" },

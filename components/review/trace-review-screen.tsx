@@ -1,41 +1,14 @@
-import { ReviewNavigator } from "@/components/review/review-navigator";
 import { TraceWorkspace } from "@/components/review/trace-workspace";
 import { TraceHeader } from "@/components/trace/trace-header";
 import { parseSpanTab } from "@/components/trace/trace-links";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { Actor } from "@/lib/auth/permissions";
-import type { ProjectRef } from "@/lib/projects/projects";
-import type { ListPosition } from "@/lib/review/review-lists";
 import { getTraceDetailByRowId } from "@/lib/traces/get-trace-detail";
-
-export type ReviewScreenProps = {
-  actor: Actor;
-  project: ProjectRef;
-  position: ListPosition;
-  // The review URL of a position of this list.
-  at: (index: number) => string;
-  listHref: string;
-};
+import { ListNavigator, type ReviewScreenProps } from "./list-navigator";
 
 const reviewShortcuts = [
   { keys: ["j", "→", "Enter"], does: "Next trace" },
   { keys: ["k", "←"], does: "Previous trace" },
 ];
-
-/** Navigator and progress for a position of a review list. */
-export function ListNavigator({ position, at, listHref, noun }: Pick<ReviewScreenProps, "position" | "at" | "listHref"> & { noun: string }) {
-  return (
-    <ReviewNavigator
-      previousHref={position.previousIndex === null ? null : at(position.previousIndex)}
-      nextHref={position.nextIndex === null ? null : at(position.nextIndex)}
-      listHref={listHref}
-      position={position.index + 1}
-      total={`${position.total}${position.capped ? "+" : ""}`}
-      doneByMe={position.doneByMe}
-      noun={noun}
-    />
-  );
-}
 
 // Review mode over traces: the trace page's workspace at this list position.
 export async function TraceReviewScreen({ actor, project, position, at, listHref, span, tab }: ReviewScreenProps & { span?: string; tab: string | string[] | undefined }) {
