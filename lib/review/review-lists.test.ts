@@ -55,6 +55,13 @@ describe("review lists", () => {
     }
   });
 
+  it("keeps the list's filters for 'Back to list' (the root span kind too), without position, paging or the list's kind", async () => {
+    const { project, reviewer } = await setUp(2);
+    const list = await openTraceReviewList(reviewer, project, { kind: "CHAIN", q: "invoice", cursor: "x", i: "3", of: "traces", tab: "attributes" });
+    expect(list!.query).toBe("kind=CHAIN&q=invoice");
+    expect(await openTraceReviewList(reviewer, project, { kind: "LLM" })).toBeNull();
+  });
+
   it("clamps positions and gives neighbours", async () => {
     const { project, reviewer } = await setUp(3);
     const list = (await openTraceReviewList(reviewer, project, {}))!;

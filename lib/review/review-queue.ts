@@ -1,7 +1,8 @@
 import type { RawSearchParams } from "@/lib/search-params";
 
 export const REVIEW_LIST_MAX = 1000;
-const positionKeys = new Set(["cursor", "limit", "trace", "i", "span", "tab", "list", "kind"]);
+// `of` says which list an old-style review URL describes (`of=sessions`; traces by default).
+const positionKeys = new Set(["cursor", "limit", "trace", "i", "span", "tab", "list", "of"]);
 
 /** The list's filters as a query string, without paging or position. */
 export function reviewQuery(raw: RawSearchParams): string {

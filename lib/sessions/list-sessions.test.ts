@@ -96,8 +96,9 @@ describe("listSessions", () => {
         expect(new Set(seen).size).toBe(5);
       }
     }
-    const frozen = await openSessionReviewList(a, project, { sort: "satisfaction", q: "export" });
+    const frozen = await openSessionReviewList(a, project, { of: "sessions", sort: "satisfaction", q: "export" });
     expect(frozen!.kind).toBe("SESSION");
+    expect(frozen!.query).toBe("sort=satisfaction&q=export");
     expect(frozen!.itemIds).toEqual((await list(a, project, { sort: "satisfaction", q: "export" })).ids);
   });
 

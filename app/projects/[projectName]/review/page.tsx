@@ -29,7 +29,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   if (!project) notFound();
   const listId = one(raw, "list");
   if (!listId) {
-    const sessions = one(raw, "kind") === "session";
+    const sessions = one(raw, "of") === "sessions";
     const list = await (sessions ? openSessionReviewList : openTraceReviewList)(actor, project, raw);
     if (list) redirect(`${paths.review(project.name)}?list=${list.id}&i=0`);
     const query = reviewQuery(raw);

@@ -36,7 +36,7 @@ export default async function SessionsPage({
   const [page, count] = await Promise.all([listSessions(project.id, filters, ctx), countSessions(project.id, filters, ctx)]);
   const query = reviewQuery(rawParams);
   // A plain link (not prefetched): opening it freezes the list for review mode.
-  const reviewHref = `${paths.review(project.name)}?${new URLSearchParams([["kind", "session"], ...new URLSearchParams(query)])}`;
+  const reviewHref = `${paths.review(project.name)}?${new URLSearchParams([["of", "sessions"], ...new URLSearchParams(query)])}`;
   return (
     <div className="px-4 py-4">
       <SessionFiltersForm filters={filters} rubrics={rubrics} rubric={rubric} />
