@@ -25,13 +25,27 @@ export type SessionListContext = { rubric: ReviewRubric | null; reader: Annotati
 // Unrated sessions sort last in both directions.
 const UNRATED = { asc: 1e308, desc: -1e308 } as const;
 
-function ratingsJoin(ctx: SessionListContext): Prisma.Sql {
+// The ratings of each session, as `r` (n, mean, labels). For a page in time or
+// turns order, a lateral probe per row shown is cheapest; when the ratings
+// order or filter the list, one grouped pass over the rubric's ratings is
+// (bench:lists, 30k sessions with 3k rated: 160 ms of probes, 35 ms grouped).
+function ratingsJoin(projectId: number, ctx: SessionListContext, grouped: boolean): Prisma.Sql {
   const ofRubric = ctx.rubric ? Prisma.sql`a.name = ${ctx.rubric.name}` : Prisma.sql`FALSE`;
+  const values = Prisma.sql`count(*)::int AS n, avg(a.score)::float8 AS mean,
+      coalesce(array_agg(a.label ORDER BY a.label) FILTER (WHERE a.label IS NOT NULL), '{}') AS labels`;
+  const visible = visibleAnnotation(Prisma.sql`a`, ctx.reader);
+  if (grouped) {
+    return Prisma.sql`LEFT JOIN (
+      SELECT a.target_id, ${values}
+      FROM annotations a
+      WHERE a.project_id = ${projectId} AND a.target_type = 'SESSION' AND ${ofRubric} AND ${visible}
+      GROUP BY a.target_id
+    ) r ON r.target_id = s.id`;
+  }
   return Prisma.sql`LEFT JOIN LATERAL (
-    SELECT count(*)::int AS n, avg(a.score)::float8 AS mean,
-      coalesce(array_agg(a.label ORDER BY a.label) FILTER (WHERE a.label IS NOT NULL), '{}') AS labels
+    SELECT ${values}
     FROM annotations a
-    WHERE a.target_type = 'SESSION' AND a.target_id = s.id AND ${ofRubric} AND ${visibleAnnotation(Prisma.sql`a`, ctx.reader)}
+    WHERE a.target_type = 'SESSION' AND a.target_id = s.id AND ${ofRubric} AND ${visible}
   ) r ON TRUE`;
 }
 
@@ -57,8 +71,9 @@ function sessionConditions(projectId: number, filters: SessionFilters, ctx: Sess
   }
   const before = conditions.length;
   if (ctx.rubric) {
-    if (filters.rated === "rated") conditions.push(Prisma.sql`r.n > 0`);
-    if (filters.rated === "unrated") conditions.push(Prisma.sql`r.n = 0`);
+    // The grouped join leaves unrated sessions' r.* NULL.
+    if (filters.rated === "rated") conditions.push(Prisma.sql`coalesce(r.n, 0) > 0`);
+    if (filters.rated === "unrated") conditions.push(Prisma.sql`coalesce(r.n, 0) = 0`);
     if (filters.label) conditions.push(Prisma.sql`${filters.label} = ANY(r.labels)`);
     if (filters.scoreMin !== undefined) conditions.push(Prisma.sql`r.mean >= ${filters.scoreMin}`);
     if (filters.scoreMax !== undefined) conditions.push(Prisma.sql`r.mean <= ${filters.scoreMax}`);
@@ -70,7 +85,7 @@ const columns = Prisma.sql`s.id, s.session_id AS "sessionId", s.start_time AS "s
   s.trace_count AS "traceCount", s.first_input AS "firstInput", s.user_id AS "userId"`;
 
 export async function listSessions(projectId: number, filters: SessionFilters, ctx: SessionListContext): Promise<Page<SessionListRow>> {
-  const { conditions } = sessionConditions(projectId, filters, ctx);
+  const { conditions, usesRatings } = sessionConditions(projectId, filters, ctx);
   const sort = sortExpression(filters);
   const cursor = decodeCursor(filters.cursor);
   if (cursor) {
@@ -79,8 +94,8 @@ export async function listSessions(projectId: number, filters: SessionFilters, c
   }
   const direction = filters.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await prisma.$queryRaw<SessionListRow[]>`
-    SELECT ${columns}, r.n AS "ratingCount", r.mean AS "meanScore", r.labels
-    FROM sessions s ${ratingsJoin(ctx)}
+    SELECT ${columns}, coalesce(r.n, 0) AS "ratingCount", r.mean AS "meanScore", coalesce(r.labels, '{}') AS labels
+    FROM sessions s ${ratingsJoin(projectId, ctx, usesRatings)}
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${sort} ${direction}, s.id ${direction}
     LIMIT ${filters.limit + 1}`;
@@ -96,16 +111,16 @@ function sortValue(row: SessionListRow, filters: SessionFilters): string | numbe
 /** How many sessions match (up to the cap), counting only what the filters need. */
 export async function countSessions(projectId: number, filters: SessionFilters, ctx: SessionListContext): Promise<CappedCount> {
   const { conditions, usesRatings } = sessionConditions(projectId, { ...filters, sort: "time" }, ctx);
-  return countCapped(Prisma.sql`FROM sessions s ${usesRatings ? ratingsJoin(ctx) : Prisma.empty} WHERE ${Prisma.join(conditions, " AND ")}`);
+  return countCapped(Prisma.sql`FROM sessions s ${usesRatings ? ratingsJoin(projectId, ctx, true) : Prisma.empty} WHERE ${Prisma.join(conditions, " AND ")}`);
 }
 
 /** Row ids of the filtered list in its order, up to `max` (review mode freezes them). */
 export async function listSessionIds(projectId: number, filters: SessionFilters, ctx: SessionListContext, max: number): Promise<number[]> {
-  const { conditions } = sessionConditions(projectId, filters, ctx);
+  const { conditions, usesRatings } = sessionConditions(projectId, filters, ctx);
   const direction = filters.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const sort = sortExpression(filters);
   const rows = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT s.id FROM sessions s ${ratingsJoin(ctx)}
+    SELECT s.id FROM sessions s ${usesRatings ? ratingsJoin(projectId, ctx, true) : Prisma.empty}
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${sort} ${direction}, s.id ${direction}
     LIMIT ${max}`;
