@@ -11,7 +11,7 @@ const reviewReady = (page: Page) => expect(page.locator("html[data-review-ready]
 test("filter sessions, review three by keyboard with a satisfaction score each, sort by satisfaction", async ({ page }) => {
   await page.goto("/projects/support-bot/sessions");
   await expect(page.getByTestId("list-count")).toHaveText(/^\d+ sessions$/);
-  const search = page.getByLabel("Search conversations, session or user id");
+  const search = page.getByLabel("Search sessions");
   await search.fill("export");
   await page.getByLabel("Turns ≥").fill("3");
   await search.press("Enter");

@@ -39,8 +39,8 @@ export function SessionFiltersForm({ filters, rubrics, rubric }: { filters: Sess
   return (
     <AutoSubmitForm label="Filter sessions" className="flex flex-wrap items-end gap-3 pb-3">
       <label className="flex min-w-48 flex-1 flex-col gap-0.5 text-xs text-zinc-500">
-        Search conversations, session or user id
-        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="e.g. refund, sess_…, user_…" className={field} />
+        Search sessions
+        <input type="search" name="q" defaultValue={filters.q ?? ""} placeholder="words, a session id or a user id" className={field} />
       </label>
       <FilterSelect name="range" label="Time range" value={filters.range} options={rangeOptions} anyLabel="All time" />
       <label className="flex flex-col gap-0.5 text-xs text-zinc-500">
