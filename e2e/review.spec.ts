@@ -72,7 +72,7 @@ test("a reviewer works through 10 traces in review mode without the mouse", asyn
   }
   timings.sort((x, y) => x - y);
   console.log(`review mode: ${keystrokes / 10} keystrokes per trace; Enter → next trace shown p50 ${timings[4]} ms, max ${timings.at(-1)} ms`);
-  await expect(page).toHaveURL(/trace=[0-9a-f]{32}&i=10/);
+  await expect(page).toHaveURL(/list=[0-9a-f-]{36}&i=10$/);
   await page.reload();
   await expect(progress).toHaveText(/^11 of \d+$/);
   await expect(page.getByText(`done by me ${doneBefore + 10}`)).toBeVisible();

@@ -1,12 +1,21 @@
 import Link from "next/link";
 
-type Props = { previousHref: string | null; nextHref: string | null; listHref: string; position: number; total: string; doneByMe: number };
+type Props = {
+  previousHref: string | null;
+  nextHref: string | null;
+  listHref: string;
+  position: number;
+  total: string;
+  doneByMe: number;
+  // What the list holds: "trace" or "session".
+  noun?: string;
+};
 
 // Review mode's bar: progress and the neighbours (ReviewKeys follows them on
 // j/k, ←/→ or Enter). Their code is prefetched; their data is rendered on
 // arrival, since pages shown from a full data prefetch did not respond to
 // clicks in Next 16.4 after a refresh.
-export function ReviewNavigator({ previousHref, nextHref, listHref, position, total, doneByMe }: Props) {
+export function ReviewNavigator({ previousHref, nextHref, listHref, position, total, doneByMe, noun = "trace" }: Props) {
   const button = "rounded border border-zinc-300 bg-white px-2.5 py-1 text-xs hover:bg-zinc-50";
   return (
     <div className="flex items-center gap-3 border-b border-zinc-200 bg-indigo-50/60 px-4 py-1.5 text-sm">
@@ -20,7 +29,7 @@ export function ReviewNavigator({ previousHref, nextHref, listHref, position, to
         {nextHref ? (
           <Link href={nextHref} scroll={false} data-review-next className={button} aria-keyshortcuts="j ArrowRight Enter">Next (j / Enter) →</Link>
         ) : (
-          <span className="text-xs text-zinc-500">Last trace of the list</span>
+          <span className="text-xs text-zinc-500">Last {noun} of the list</span>
         )}
         <Link href={listHref} className="text-xs text-zinc-500 hover:text-zinc-900">Back to list</Link>
         <span className="text-xs text-zinc-400">? for shortcuts</span>

@@ -1,8 +1,5 @@
 import { prisma } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
-import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
-import type { SessionFilters } from "./session-filters";
 
 export type SessionRow = {
   id: number;
@@ -13,21 +10,6 @@ export type SessionRow = {
   firstInput: string | null;
   userId: string | null;
 };
-
-export async function listSessions(projectId: number, filters: SessionFilters): Promise<Page<SessionRow>> {
-  const cursor = decodeCursor(filters.cursor);
-  const after = cursor
-    ? Prisma.sql`AND (start_time, id) < (${new Date(cursor.value)}::timestamptz, ${cursor.id})`
-    : Prisma.empty;
-  const rows = await prisma.$queryRaw<SessionRow[]>`
-    SELECT id, session_id AS "sessionId", start_time AS "startTime", end_time AS "endTime",
-      trace_count AS "traceCount", first_input AS "firstInput", user_id AS "userId"
-    FROM sessions
-    WHERE project_id = ${projectId} ${after}
-    ORDER BY start_time DESC, id DESC
-    LIMIT ${filters.limit + 1}`;
-  return toPage(rows, filters.limit, (row) => ({ value: row.startTime.toISOString(), id: row.id }));
-}
 
 export type SessionTurn = {
   traceId: string;
@@ -44,9 +26,10 @@ export type SessionTurn = {
 export type SessionDetail = SessionRow & { projectName: string; turns: SessionTurn[] };
 
 // A session reads as the conversation: each trace is a turn, with its root span's full input and output.
-export async function getSessionDetail(projectId: number, sessionId: string): Promise<SessionDetail | null> {
+// Found by its session.id, or by row id (review lists hold row ids).
+export async function getSessionDetail(projectId: number, sessionId: string | { rowId: number }): Promise<SessionDetail | null> {
   const session = await prisma.session.findFirst({
-    where: { projectId, sessionId },
+    where: typeof sessionId === "string" ? { projectId, sessionId } : { projectId, id: sessionId.rowId },
     select: {
       id: true, sessionId: true, startTime: true, endTime: true, traceCount: true, firstInput: true, userId: true,
       project: { select: { name: true } },

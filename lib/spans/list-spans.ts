@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
+import { countCapped, type CappedCount } from "@/lib/pagination/capped-count";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
 import type { SpanFilters } from "./span-filters";
 
@@ -18,12 +19,22 @@ export type SpanRow = {
   outputPreview: string | null;
 };
 
-// Newest first, keyset on (start_time, id) over the (project, start_time, id) index.
-export async function listSpans(projectId: number, filters: SpanFilters): Promise<Page<SpanRow>> {
+function spanListConditions(projectId: number, filters: SpanFilters): Prisma.Sql[] {
   const conditions = [Prisma.sql`s.project_id = ${projectId}`];
   if (filters.kind) conditions.push(Prisma.sql`s.span_kind = ${filters.kind}::"SpanKind"`);
   if (filters.status) conditions.push(Prisma.sql`s.status_code = ${filters.status}::"StatusCode"`);
   if (filters.name) conditions.push(Prisma.sql`s.name = ${filters.name}`);
+  return conditions;
+}
+
+/** How many spans the filters match, up to the cap. */
+export function countSpans(projectId: number, filters: SpanFilters): Promise<CappedCount> {
+  return countCapped(Prisma.sql`FROM spans s WHERE ${Prisma.join(spanListConditions(projectId, filters), " AND ")}`);
+}
+
+// Newest first, keyset on (start_time, id) over the (project, start_time, id) index.
+export async function listSpans(projectId: number, filters: SpanFilters): Promise<Page<SpanRow>> {
+  const conditions = spanListConditions(projectId, filters);
   const cursor = decodeCursor(filters.cursor);
   if (cursor) conditions.push(Prisma.sql`(s.start_time, s.id) < (${new Date(cursor.value)}::timestamptz, ${cursor.id})`);
 

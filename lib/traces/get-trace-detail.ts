@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
 import type { FlatAttributes } from "@/lib/spans/indexed-attributes";
 
@@ -71,8 +72,17 @@ const spanSelect = {
 // with one query per relation (trace, spans), never one per span. The project
 // name is part of the lookup so a trace id cannot be read under another project.
 export async function getTraceDetail(projectName: string, traceId: string): Promise<TraceDetail | null> {
+  return loadTraceDetail({ traceId: traceId.toLowerCase(), project: { name: projectName } });
+}
+
+/** The same by row id (review lists hold row ids), within one project. */
+export async function getTraceDetailByRowId(projectId: number, rowId: number): Promise<TraceDetail | null> {
+  return loadTraceDetail({ id: rowId, projectId });
+}
+
+async function loadTraceDetail(where: Prisma.TraceWhereInput): Promise<TraceDetail | null> {
   const row = await prisma.trace.findFirst({
-    where: { traceId: traceId.toLowerCase(), project: { name: projectName } },
+    where,
     select: {
       id: true,
       traceId: true,

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
+import { countCapped, type CappedCount } from "@/lib/pagination/capped-count";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
 import { visibleAnnotation, type AnnotationReader } from "@/lib/review/blind-review";
 import { timeWindow, type TraceFilters } from "./trace-filters";
@@ -97,6 +98,11 @@ export async function listTraces(projectId: number, filters: TraceFilters, reade
     ORDER BY ${sortColumn} ${direction}, t.id ${direction}
     LIMIT ${filters.limit + 1}`;
   return toPage(rows, filters.limit, (row) => ({ value: sortValueOf(row, filters.sort), id: row.id }));
+}
+
+/** How many traces the filters match, up to the cap (one capped scan, like a page). */
+export function countTraces(projectId: number, filters: TraceFilters, reader: AnnotationReader): Promise<CappedCount> {
+  return countCapped(Prisma.sql`FROM traces t WHERE ${Prisma.join(traceListConditions(projectId, filters, reader), " AND ")}`);
 }
 
 /** Just the ids of a filtered list in its order (review mode walks it), up to `max`. */

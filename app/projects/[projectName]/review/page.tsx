@@ -1,72 +1,54 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { ReviewNavigator } from "@/components/review/review-navigator";
-import { TraceWorkspace } from "@/components/review/trace-workspace";
-import { TraceHeader } from "@/components/trace/trace-header";
-import { parseSpanTab } from "@/components/trace/trace-links";
+import { notFound, redirect } from "next/navigation";
+import { SessionReviewScreen } from "@/components/review/session-review-screen";
+import { TraceReviewScreen } from "@/components/review/trace-review-screen";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { NotFoundError } from "@/lib/errors";
 import { findProjectByName } from "@/lib/projects/projects";
-import { annotationReader } from "@/lib/review/blind-review";
-import { reviewPosition, reviewQuery } from "@/lib/review/review-queue";
+import { openSessionReviewList, openTraceReviewList } from "@/lib/review/open-review-list";
+import { getReviewList, reviewListPosition } from "@/lib/review/review-lists";
+import { reviewQuery } from "@/lib/review/review-queue";
 import type { RawSearchParams } from "@/lib/search-params";
-import { getTraceDetail } from "@/lib/traces/get-trace-detail";
-import { parseTraceFilters } from "@/lib/traces/trace-filters";
 import { paths } from "@/lib/url";
 
 export const metadata: Metadata = { title: "Review" };
 
-const reviewShortcuts = [
-  { keys: ["j", "→", "Enter"], does: "Next trace" },
-  { keys: ["k", "←"], does: "Previous trace" },
-];
+const one = (raw: RawSearchParams, key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : undefined);
 
-// One trace per screen, in the order of the filtered list it was opened from.
-// The position (trace and index) is in the URL, so a reload resumes.
+// One trace (or one session) per screen over a list frozen when review mode
+// opened: `?list=<id>&i=<n>` is position n of that snapshot, so a reload
+// resumes and a label that takes an item out of the filter moves nothing.
+// A URL with filters instead (the lists' "Review these …" links, old links)
+// freezes that list and redirects to its first position.
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ projectName: string }>; searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor();
   const [{ projectName }, raw] = await Promise.all([params, searchParams]);
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();
-  const filters = parseTraceFilters(raw);
-  const one = (key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : undefined);
-  const position = await reviewPosition(project.id, filters, annotationReader(actor, project), { traceId: one("trace"), index: Number(one("i") ?? 0) });
-  const query = reviewQuery(raw);
-  const listHref = `${paths.traces(project.name)}${query ? `?${query}` : ""}`;
-  if (!position.current) {
+  const listId = one(raw, "list");
+  if (!listId) {
+    const sessions = one(raw, "of") === "sessions";
+    const list = await (sessions ? openSessionReviewList : openTraceReviewList)(actor, project, raw);
+    if (list) redirect(`${paths.review(project.name)}?list=${list.id}&i=0`);
+    const query = reviewQuery(raw);
+    const listHref = `${sessions ? paths.sessions(project.name) : paths.traces(project.name)}${query ? `?${query}` : ""}`;
     return (
       <div className="px-4 py-8">
         <EmptyState title="Nothing to review">
-          No trace matches these filters. <Link href={listHref} className="text-indigo-700 underline">Back to the list</Link>
+          No {sessions ? "session" : "trace"} matches these filters. <Link href={listHref} className="text-indigo-700 underline">Back to the list</Link>
         </EmptyState>
       </div>
     );
   }
-  const at = (traceId: string, index: number) => `${paths.review(project.name)}?${new URLSearchParams([...new URLSearchParams(query), ["trace", traceId], ["i", String(index)]])}`;
-  const detail = await getTraceDetail(project.name, position.current.traceId);
-  if (!detail) notFound();
-  return (
-    <div>
-      <ReviewNavigator
-        previousHref={position.previous ? at(position.previous, position.index - 1) : null}
-        nextHref={position.next ? at(position.next, position.index + 1) : null}
-        listHref={listHref}
-        position={position.index + 1}
-        total={`${position.total}${position.capped ? "+" : ""}`}
-        doneByMe={position.doneByMe}
-      />
-      <TraceHeader trace={detail.trace} />
-      <TraceWorkspace
-        key={detail.trace.traceId}
-        actor={actor}
-        project={project}
-        detail={detail}
-        requestedSpanId={one("span")}
-        tab={parseSpanTab(raw.tab)}
-        basePath={at(detail.trace.traceId, position.index)}
-        shortcuts={reviewShortcuts}
-      />
-    </div>
-  );
+  const list = await getReviewList(actor, project, listId).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const position = await reviewListPosition(list, Number(one(raw, "i") ?? 0), actor.userId);
+  const at = (index: number) => `${paths.review(project.name)}?list=${list.id}&i=${index}`;
+  const listHref = `${list.kind === "SESSION" ? paths.sessions(project.name) : paths.traces(project.name)}${list.query ? `?${list.query}` : ""}`;
+  const screen = { actor, project, position, at, listHref };
+  return list.kind === "SESSION" ? <SessionReviewScreen {...screen} /> : <TraceReviewScreen {...screen} span={one(raw, "span")} tab={raw.tab} />;
 }

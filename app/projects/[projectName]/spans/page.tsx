@@ -4,12 +4,13 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { SpansTable } from "@/components/traces/spans-table";
 import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListCount } from "@/components/ui/list-count";
 import { FilterSelect, optionsOf, SubmitButton } from "@/components/ui/form-controls";
 import { Pager } from "@/components/ui/pager";
 import { findProjectByName } from "@/lib/projects/projects";
 import type { RawSearchParams } from "@/lib/search-params";
 import { spanKinds, statusCodes } from "@/lib/search-params";
-import { listSpanNames, listSpans } from "@/lib/spans/list-spans";
+import { countSpans, listSpanNames, listSpans } from "@/lib/spans/list-spans";
 import { parseSpanFilters } from "@/lib/spans/span-filters";
 import { flatParams, paths } from "@/lib/url";
 
@@ -27,7 +28,7 @@ export default async function SpansPage({
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();
   const filters = parseSpanFilters(rawParams);
-  const [page, names] = await Promise.all([listSpans(project.id, filters), listSpanNames(project.id)]);
+  const [page, names, count] = await Promise.all([listSpans(project.id, filters), listSpanNames(project.id), countSpans(project.id, filters)]);
   return (
     <div className="px-4 py-4">
       <AutoSubmitForm label="Filter spans" className="flex flex-wrap items-end gap-3 pb-3">
@@ -40,6 +41,9 @@ export default async function SpansPage({
         <EmptyState title="No spans match">Change or clear the filters to see more.</EmptyState>
       ) : (
         <>
+          <div className="pb-2">
+            <ListCount count={count} noun="span" />
+          </div>
           <SpansTable projectName={project.name} rows={page.rows} />
           <Pager basePath={paths.spans(project.name)} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
         </>

@@ -5,13 +5,14 @@ import { requirePageActor } from "@/lib/auth/current-actor";
 import { TraceFiltersForm } from "@/components/traces/trace-filters-form";
 import { TracesTable } from "@/components/traces/traces-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListCount } from "@/components/ui/list-count";
 import { Pager } from "@/components/ui/pager";
 import { findProjectByName } from "@/lib/projects/projects";
 import type { RawSearchParams } from "@/lib/search-params";
 import { annotationReader } from "@/lib/review/blind-review";
 import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
 import { reviewQuery } from "@/lib/review/review-queue";
-import { listTraces } from "@/lib/traces/list-traces";
+import { countTraces, listTraces } from "@/lib/traces/list-traces";
 import { traceReviewSummaries } from "@/lib/traces/trace-review-summary";
 import { parseTraceFilters } from "@/lib/traces/trace-filters";
 import { flatParams, paths } from "@/lib/url";
@@ -31,7 +32,11 @@ export default async function TracesPage({
   if (!project) notFound();
   const filters = parseTraceFilters(rawParams);
   const reader = annotationReader(actor, project);
-  const [page, rubrics] = await Promise.all([listTraces(project.id, filters, reader), reviewRubricsForProject(project.id)]);
+  const [page, rubrics, count] = await Promise.all([
+    listTraces(project.id, filters, reader),
+    reviewRubricsForProject(project.id),
+    countTraces(project.id, filters, reader),
+  ]);
   const summaries = await traceReviewSummaries(page.rows.map((row) => row.id), reader);
   const reviewHref = `${paths.review(project.name)}?${reviewQuery(rawParams)}`;
   return (
@@ -41,8 +46,10 @@ export default async function TracesPage({
         <EmptyState title="No traces match">Change or clear the filters to see more.</EmptyState>
       ) : (
         <>
-          <div className="flex items-center justify-end pb-2">
-            <Link href={reviewHref} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          <div className="flex items-center justify-between pb-2">
+            <ListCount count={count} noun="trace" />
+            {/* Not prefetched: opening it freezes the list for review mode. */}
+            <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
               Review these traces →
             </Link>
           </div>
