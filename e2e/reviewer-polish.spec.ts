@@ -144,8 +144,9 @@ test("filtering traces by a session rubric finds the traces of the labelled sess
   });
 
   await page.goto(`/projects/${world.project}/traces`);
-  await page.getByLabel("Rubric", { exact: true }).selectOption(name);
-  await page.getByLabel("Label", { exact: true }).selectOption("happy");
+  await page.getByRole("combobox", { name: "Rubric", exact: true }).selectOption(name);
+  await expect(page).toHaveURL(new RegExp(`rubric=${name}`));
+  await page.getByRole("combobox", { name: "Label", exact: true }).selectOption("happy");
   await expect(page).toHaveURL(/label=happy/);
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows).toHaveCount(2); // header + the trace of the labelled session
