@@ -27,9 +27,10 @@ test("an unknown span of a known trace answers 404 and offers the trace", async 
   const response = await page.goto(`${known}?span=${"f".repeat(16)}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Span not found" })).toBeVisible();
+  await page.screenshot({ path: "screenshots/not-found-span.png" });
   await page.getByRole("link", { name: "Open the trace" }).click();
   await expect(page.getByRole("navigation", { name: "Span tree" })).toBeVisible();
-  await page.screenshot({ path: "screenshots/not-found-span.png" });
+  expect(new URL(page.url()).search).toBe("");
 });
 
 const unknownAddresses = [

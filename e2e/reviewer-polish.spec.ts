@@ -29,6 +29,7 @@ test("Edit on a note puts the cursor in its text box", async ({ page }) => {
   await page.keyboard.press("End");
   await page.keyboard.type(" entirely");
   await note.getByRole("button", { name: "Save" }).click();
+  await expect(box).toBeHidden();
   await expect(note).toContainText("The greeting is missing entirely");
   await page.screenshot({ path: "screenshots/polish-note-edit.png" });
 });
@@ -70,6 +71,7 @@ test("archiving a rubric asks first, and Cancel keeps it", async ({ page }) => {
 
 test("a rubric created from a project's settings is attached to that project and says so", async ({ page }) => {
   await page.goto(`/projects/${world.project}/settings`);
+  await page.screenshot({ path: "screenshots/polish-project-settings.png" });
   await page.getByRole("link", { name: "New rubric for this project" }).click();
   await expect(page).toHaveURL(new RegExp(`/rubrics/new\\?project=${world.project}`));
   const name = `tone_${Date.now()}`;
@@ -165,4 +167,7 @@ test("the app has a favicon", async ({ page, request }) => {
   const response = await request.get(href!);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("image/svg+xml");
+  await page.setViewportSize({ width: 200, height: 140 });
+  await page.setContent(`<img alt="" src="${new URL(href!, page.url())}" width="64"> <img alt="" src="${new URL(href!, page.url())}" width="16">`);
+  await page.screenshot({ path: "screenshots/polish-favicon.png" });
 });

@@ -22,9 +22,10 @@ export default function TraceNotFound() {
       </p>
       <div className="flex justify-center gap-3">
         {spanId ? (
-          <Link href={`${traces}/${traceId}`} className={`${button} bg-indigo-600 text-white hover:bg-indigo-700`}>
+          // A full load: a client navigation within the same path keeps the 404 boundary up.
+          <a href={`${traces}/${traceId}`} className={`${button} bg-indigo-600 text-white hover:bg-indigo-700`}>
             Open the trace
-          </Link>
+          </a>
         ) : null}
         <Link href={traces} className={`${button} ${spanId ? "border border-zinc-300 text-zinc-700 hover:bg-zinc-50" : "bg-indigo-600 text-white hover:bg-indigo-700"}`}>
           Back to traces
