@@ -12,6 +12,7 @@ export function ArchiveRubricButton({ id, name, archived }: { id: number; name: 
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
   const titleId = useId();
+  const textId = useId();
   const run = () =>
     startTransition(async () => {
       const outcome = archived ? await restoreRubricAction(id) : await archiveRubricAction(id);
@@ -33,10 +34,11 @@ export function ArchiveRubricButton({ id, name, archived }: { id: number; name: 
           ref={dialog}
           role="alertdialog"
           aria-labelledby={titleId}
+          aria-describedby={textId}
           className="m-auto w-full max-w-md rounded-lg border border-zinc-200 bg-white p-5 text-left shadow-xl backdrop:bg-zinc-900/30"
         >
           <h2 id={titleId} className="text-base font-semibold text-zinc-900">Archive {name}?</h2>
-          <p className="mt-2 text-sm text-zinc-600">
+          <p id={textId} className="mt-2 text-sm text-zinc-600">
             Its form leaves the review panel of every project that uses it. Labels and scores already given keep its name;
             you can restore it from this list. A rubric nobody has used yet is deleted instead.
           </p>
