@@ -12,7 +12,11 @@ export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
   const response =
-    refuseForeignAction(request) ?? (await databaseOutageResponse(request)) ?? redirectSignedOut(request) ?? forward(request, csp);
+    refuseForeignAction(request) ??
+    (await databaseOutageResponse(request)) ??
+    redirectSignedOut(request) ??
+    notFoundIfUndecodable(request) ??
+    forward(request, csp);
   return withSecurityHeaders(response, csp);
 }
 
@@ -35,6 +39,17 @@ function redirectSignedOut(request: NextRequest): NextResponse | null {
   const login = new URL("/login", request.url);
   if (pathname !== "/") login.searchParams.set("next", pathname + search);
   return NextResponse.redirect(login);
+}
+
+// A broken escape in a hand-typed address (`/projects/x/traces/%E0`): Next
+// fails decoding the route's params and answers 500; it names nothing, so 404.
+function notFoundIfUndecodable(request: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+    return null;
+  } catch {
+    return NextResponse.rewrite(new URL("/_not-found", request.url));
+  }
 }
 
 // Next reads the nonce from the request's CSP header and puts it on its own scripts.

@@ -31,6 +31,7 @@ test("a rubric manager creates a categorical rubric with a preview, reviewers ge
 
   await page.goto("/rubrics");
   await page.getByRole("button", { name: `Archive ${name}` }).click();
+  await page.getByRole("alertdialog", { name: `Archive ${name}?` }).getByRole("button", { name: "Archive" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Archived ${name} (it is in use).` })).toBeVisible();
   await page.goto("/projects/support-bot/traces?q=cancel");
   await page.getByRole("table").getByRole("link", { name: "support_turn" }).first().click();

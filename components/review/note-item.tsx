@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { formatDateTime } from "@/lib/format";
 import type { NoteView } from "@/lib/review/notes";
@@ -16,6 +16,14 @@ export function NoteItem({ note, children, onEdit, onDelete }: {
   const [draft, setDraft] = useState(note.text);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Edit means "type now": the box takes focus with the caret after the text.
+  useEffect(() => {
+    const element = box.current;
+    if (!editing || !element) return;
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, [editing]);
   const run = (work: () => Promise<ActionState>) =>
     startTransition(async () => {
       const outcome = await work();
@@ -35,7 +43,15 @@ export function NoteItem({ note, children, onEdit, onDelete }: {
       {editing ? (
         <div className="space-y-1">
           <label className="sr-only" htmlFor={`note-edit-${note.id}`}>Edit note</label>
-          <textarea id={`note-edit-${note.id}`} value={draft} onChange={(e) => setDraft(e.target.value)} rows={3} className="w-full rounded border border-zinc-300 px-2 py-1 text-xs" />
+          <textarea
+            id={`note-edit-${note.id}`}
+            ref={box}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => e.key === "Escape" && setEditing(false)}
+            rows={3}
+            className="w-full rounded border border-zinc-300 px-2 py-1 text-xs"
+          />
           <div className="flex gap-2 text-[11px]">
             <button type="button" disabled={pending} onClick={() => run(() => onEdit(draft))} className="font-medium text-indigo-700">Save</button>
             <button type="button" onClick={() => setEditing(false)} className="text-zinc-500">Cancel</button>

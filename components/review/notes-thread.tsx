@@ -41,7 +41,7 @@ export function NotesThread({ notes, targets, canWrite }: { notes: NoteView[]; t
   return (
     <section aria-label="Notes" className="space-y-2">
       <h3 className="text-[11px] font-semibold uppercase tracking-wide text-zinc-500">Notes ({shown.length})</h3>
-      {shown.length === 0 ? <p className="text-xs text-zinc-400">No notes yet. Press n to write one.</p> : null}
+      {shown.length === 0 ? <p className="text-xs text-zinc-400">No notes yet.{canWrite ? " Press n to write one." : ""}</p> : null}
       <ol className="space-y-1.5">
         {shown.map((note) => (
           <NoteItem key={note.id} note={note} onEdit={(t) => editNoteAction({ noteId: note.id, note: t })} onDelete={() => deleteNoteAction(note.id)}>

@@ -44,7 +44,7 @@ export function RubricEditor({ rubric, projects, projectIds }: { rubric: Rubric 
       };
       const outcome = await saveRubricAction({ id: rubric?.id ?? null, rubric: body, projectIds: chosenProjects });
       setState(outcome);
-      if (outcome.status === "success" && !rubric) router.push(`/rubrics/${outcome.data}`);
+      if (outcome.status === "success" && !rubric) router.push(`/rubrics/${outcome.data}?created=1`);
     });
 
   return (

@@ -8,16 +8,20 @@ import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
 import { ReviewSummaryCell } from "./review-summary-cell";
 import { paths } from "@/lib/url";
 
+// Input and output take what the fixed columns leave, so those stay narrow:
+// below 1280 px the time wraps onto two lines and the session moves under the
+// root span, which keeps each text column near 200 px at 1024 px.
+const sessionColumn = "hidden xl:table-cell";
 const traceColumns = [
-  { label: "Time (UTC)", className: "w-36" },
-  { label: "Root span", className: "w-48" },
+  { label: "Time (UTC)", className: "w-24 xl:w-36" },
+  { label: "Root span", className: "w-32 xl:w-44" },
   { label: "Input" },
   { label: "Output" },
   { label: "Latency", className: "w-20 text-right" },
-  { label: "Tokens", className: "w-20 text-right" },
-  { label: "Status", className: "w-20" },
-  { label: "Review", className: "w-44" },
-  { label: "Session", className: "w-28" },
+  { label: "Tokens", className: "w-[4.5rem] text-right" },
+  { label: "Status", className: "w-[4.5rem]" },
+  { label: "Review", className: "w-32 xl:w-40" },
+  { label: "Session", className: `w-28 ${sessionColumn}` },
 ];
 
 export function TracesTable({ projectName, rows, summaries }: { projectName: string; rows: TraceRow[]; summaries: Map<number, TraceReviewSummary> }) {
@@ -34,6 +38,7 @@ export function TracesTable({ projectName, rows, summaries }: { projectName: str
                   <SpanKindBadge kind={row.rootSpanKind} />
                   <span className="text-xs text-zinc-400">{row.spanCount} spans</span>
                 </div>
+                {row.sessionId ? <SessionLink projectName={projectName} sessionId={row.sessionId} className="mt-0.5 block xl:hidden" /> : null}
               </td>
               <td className="px-3 py-2 text-zinc-700" title={row.inputPreview ?? undefined}>
                 <p className="line-clamp-2 break-words">{truncate(row.inputPreview, 220)}</p>
@@ -46,20 +51,22 @@ export function TracesTable({ projectName, rows, summaries }: { projectName: str
               <td className="px-3 py-2">
                 <StatusBadge status={row.statusCode} />
               </td>
-              <td className="px-3 py-2">
+              <td className="overflow-hidden px-3 py-2">
                 <ReviewSummaryCell summary={summaries.get(row.id)} />
               </td>
-              <td className="truncate px-3 py-2 font-mono text-xs">
-                {row.sessionId ? (
-                  <Link href={paths.session(projectName, row.sessionId)} className="text-zinc-600 hover:text-indigo-700 hover:underline">
-                    {row.sessionId}
-                  </Link>
-                ) : (
-                  <span className="text-zinc-400">—</span>
-                )}
+              <td className={`px-3 py-2 ${sessionColumn}`}>
+                {row.sessionId ? <SessionLink projectName={projectName} sessionId={row.sessionId} className="block" /> : <span className="text-xs text-zinc-400">—</span>}
               </td>
             </tr>
           ))}
         </ListTable>
+  );
+}
+
+function SessionLink({ projectName, sessionId, className }: { projectName: string; sessionId: string; className: string }) {
+  return (
+    <Link href={paths.session(projectName, sessionId)} title={`Session ${sessionId}`} className={`truncate font-mono text-xs text-zinc-600 hover:text-indigo-700 hover:underline ${className}`}>
+      {sessionId}
+    </Link>
   );
 }

@@ -19,6 +19,24 @@ export type SpanRow = {
   outputPreview: string | null;
 };
 
+// An LLM span's input.value is usually the whole request as JSON, which says
+// little in a list: show the last user message instead, read in SQL from the
+// OpenInference attributes (llm.input_messages.N.message.role / .content, else
+// the text parts .message.contents.K.message_content.text joined, as
+// openinference.ts reads them), so no row's attributes leave the database.
+const lastUserMessage = Prisma.sql`
+  SELECT coalesce(x.attributes ->> (m.prefix || '.message.content'),
+    (SELECT string_agg(x.attributes ->> part.key, E'\\n\\n' ORDER BY substring(part.key FROM '\\.message\\.contents\\.(\\d+)\\.')::int)
+     FROM jsonb_object_keys(x.attributes) AS part(key)
+     WHERE starts_with(part.key, m.prefix || '.message.contents.') AND part.key ~ '^llm\\.input_messages\\.\\d+\\.message\\.contents\\.\\d+\\.message_content\\.text$')) AS text
+  FROM spans x
+  CROSS JOIN LATERAL (
+    SELECT substring(key FROM '^(llm\\.input_messages\\.\\d+)\\.message\\.role$') AS prefix FROM jsonb_object_keys(x.attributes) AS key
+  ) m
+  WHERE x.id = page.id AND m.prefix IS NOT NULL AND lower(x.attributes ->> (m.prefix || '.message.role')) = 'user'
+  ORDER BY substring(m.prefix FROM '\\d+$')::int DESC
+  LIMIT 1`;
+
 function spanListConditions(projectId: number, filters: SpanFilters): Prisma.Sql[] {
   const conditions = [Prisma.sql`s.project_id = ${projectId}`];
   if (filters.kind) conditions.push(Prisma.sql`s.span_kind = ${filters.kind}::"SpanKind"`);
@@ -38,15 +56,22 @@ export async function listSpans(projectId: number, filters: SpanFilters): Promis
   const cursor = decodeCursor(filters.cursor);
   if (cursor) conditions.push(Prisma.sql`(s.start_time, s.id) < (${new Date(cursor.value)}::timestamptz, ${cursor.id})`);
 
+  // The page first, then the preview of its (at most limit + 1) rows only.
   const rows = await prisma.$queryRaw<SpanRow[]>`
-    SELECT s.id, s.span_id AS "spanId", t.trace_id AS "traceId", s.name, s.span_kind AS "spanKind",
-      s.status_code AS "statusCode", s.start_time AS "startTime",
-      extract(epoch FROM s.end_time - s.start_time)::float8 * 1000 AS "latencyMs",
-      s.total_tokens AS "totalTokens", left(s.input_value, 200) AS "inputPreview", left(s.output_value, 200) AS "outputPreview"
-    FROM spans s JOIN traces t ON t.id = s.trace_row_id
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY s.start_time DESC, s.id DESC
-    LIMIT ${filters.limit + 1}`;
+    SELECT page.id, page."spanId", page."traceId", page.name, page."spanKind", page."statusCode", page."startTime",
+      page."latencyMs", page."totalTokens", coalesce(left(last_user.text, 200), page."rawInput") AS "inputPreview", page."outputPreview"
+    FROM (
+      SELECT s.id, s.span_id AS "spanId", t.trace_id AS "traceId", s.name, s.span_kind AS "spanKind",
+        s.status_code AS "statusCode", s.start_time AS "startTime",
+        extract(epoch FROM s.end_time - s.start_time)::float8 * 1000 AS "latencyMs",
+        s.total_tokens AS "totalTokens", left(s.input_value, 200) AS "rawInput", left(s.output_value, 200) AS "outputPreview"
+      FROM spans s JOIN traces t ON t.id = s.trace_row_id
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY s.start_time DESC, s.id DESC
+      LIMIT ${filters.limit + 1}
+    ) page
+    LEFT JOIN LATERAL (${lastUserMessage}) last_user ON page."spanKind" = 'LLM'
+    ORDER BY page."startTime" DESC, page.id DESC`;
   return toPage(rows, filters.limit, (row) => ({ value: row.startTime.toISOString(), id: row.id }));
 }
 

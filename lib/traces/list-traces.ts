@@ -33,18 +33,27 @@ function sortValueOf(row: TraceRow, sort: TraceFilters["sort"]) {
   return sort === "latency" ? row.latencyMs : row.totalTokens;
 }
 
+// A rubric filter (label, score) matches trace t by an annotation on the trace,
+// on one of its spans or documents, or on its session: a session rubric (user
+// satisfaction) judges every turn of the conversation. Two EXISTS rather than
+// one with OR, so each probes its own index: (trace_row_id, name), (session_row_id).
+function rubricAnnotationExists(match: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(EXISTS (SELECT 1 FROM annotations a WHERE a.trace_row_id = t.id AND ${match})
+    OR EXISTS (SELECT 1 FROM annotations a WHERE a.session_row_id = t.session_row_id AND a.target_type = 'SESSION' AND ${match}))`;
+}
+
 // One indexed scan of traces: (project, sort column, id) keyset, no OFFSET.
 // Label and score filters match only values the reader may see (blind review).
 function reviewConditions(filters: TraceFilters, reader: AnnotationReader): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   const viewerId = reader.userId;
-  const onTrace = Prisma.sql`a.trace_row_id = t.id AND a.target_type = 'TRACE' AND ${visibleAnnotation(Prisma.sql`a`, reader)}`;
+  const visible = visibleAnnotation(Prisma.sql`a`, reader);
   if (filters.rubric && filters.label) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE ${onTrace} AND a.name = ${filters.rubric} AND a.label = ${filters.label})`);
+    conditions.push(rubricAnnotationExists(Prisma.sql`a.name = ${filters.rubric} AND a.label = ${filters.label} AND ${visible}`));
   }
   if (filters.rubric && (filters.scoreMin !== undefined || filters.scoreMax !== undefined)) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE ${onTrace} AND a.name = ${filters.rubric}
-      AND a.score >= ${filters.scoreMin ?? -1e308} AND a.score <= ${filters.scoreMax ?? 1e308})`);
+    conditions.push(rubricAnnotationExists(Prisma.sql`a.name = ${filters.rubric}
+      AND a.score >= ${filters.scoreMin ?? -1e308} AND a.score <= ${filters.scoreMax ?? 1e308} AND ${visible}`));
   }
   const notes = Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE a.trace_row_id = t.id AND a.name = 'note')`;
   if (filters.notes === "with") conditions.push(notes);

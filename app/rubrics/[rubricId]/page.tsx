@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { CreatedNotice } from "@/components/rubrics/created-notice";
 import { RubricEditor } from "@/components/rubrics/rubric-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/current-actor";
@@ -9,18 +10,28 @@ import { getRubric } from "@/lib/rubrics/rubrics";
 
 export const metadata: Metadata = { title: "Edit rubric" };
 
-export default async function EditRubricPage({ params }: { params: Promise<{ rubricId: string }> }) {
+type SearchParams = Promise<{ created?: string | string[] }>;
+
+export default async function EditRubricPage({ params, searchParams }: { params: Promise<{ rubricId: string }>; searchParams: SearchParams }) {
   const actor = await requirePageActor();
   if (!can(actor, "manage-rubrics")) forbidden();
   const id = Number((await params).rubricId);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const rubric = await getRubric(actor, { id }).catch(() => null);
   if (!rubric) notFound();
-  const [projects, projectIds] = await Promise.all([projectChoices(), projectIdsOfRubric(id)]);
+  const [projects, projectIds, { created }] = await Promise.all([projectChoices(), projectIdsOfRubric(id), searchParams]);
+  const attached = projects.filter((project) => projectIds.includes(project.id)).map((project) => project.name);
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
       <PageHeader title={`Rubric ${rubric.name}`} description="Changes apply to new annotations; existing ones keep their values." />
+      {created === "1" ? <CreatedNotice message={createdMessage(rubric.name, attached)} /> : null}
       <RubricEditor rubric={rubric} projects={projects} projectIds={projectIds} />
     </div>
   );
+}
+
+// Set by the editor after it creates a rubric (`?created=1`).
+function createdMessage(name: string, projects: string[]): string {
+  if (projects.length === 0) return `Rubric ${name} created. It is not used in any project yet: tick one below.`;
+  return `Rubric ${name} created and attached to ${new Intl.ListFormat("en").format(projects)}.`;
 }

@@ -29,6 +29,12 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           {rubrics.length ? rubrics.map((r) => r.name).join(", ") : "None yet."}{" "}
           <Link href="/rubrics" className="text-indigo-700 hover:underline">Manage rubrics</Link>
         </p>
+        <Link
+          href={`/rubrics/new?${new URLSearchParams({ project: project.name })}`}
+          className="mt-3 inline-block rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
+          New rubric for this project
+        </Link>
       </section>
     </div>
   );

@@ -1,5 +1,7 @@
 // Mirrors the trace page's three columns so nothing jumps when it arrives.
-export default function TraceLoading() {
+// A Suspense fallback inside the page, not a route `loading.tsx`: that would
+// send the 200 status with it before the page knows whether the trace exists.
+export function TraceSkeleton() {
   return (
     <div aria-busy="true" aria-live="polite">
       <div className="border-b border-zinc-200 bg-white px-4 py-2">
