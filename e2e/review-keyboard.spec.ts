@@ -115,18 +115,24 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
     await page.keyboard.press(key);
   };
 
-  // Cards in order, Tab and Shift+Tab, ] and [; the focused card is the one digits go to.
+  // Cards in order (correctness, failure_mode, helpfulness), Tab and Shift+Tab,
+  // [ and ] round the ends; a free-form card's focus is its text box.
+  const freeform = panel.getByRole("textbox", { name: "failure_mode" });
   await press("Tab");
   await expect(card(panel, "correctness")).toBeFocused();
   await press("Tab");
-  await expect(card(panel, "helpfulness")).toBeFocused();
+  await expect(freeform).toBeFocused();
   await press("Tab");
-  await expect(panel.getByRole("textbox", { name: "failure_mode" })).toBeFocused();
+  await expect(card(panel, "helpfulness")).toBeFocused();
   await press("Shift+Tab");
-  await expect(card(panel, "helpfulness")).toBeFocused();
-  await press("[");
+  await expect(freeform).toBeFocused();
+  await press("Shift+Tab");
   await expect(card(panel, "correctness")).toBeFocused();
+  await press("[");
+  await expect(card(panel, "helpfulness")).toBeFocused();
   await press("]");
+  await expect(card(panel, "correctness")).toBeFocused();
+  await press("[");
   await expect(card(panel, "helpfulness")).toBeFocused();
   await page.screenshot({ path: "screenshots/review-keyboard-focused-card.png" });
 
@@ -148,16 +154,16 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
   await expect(progress).toHaveText(/^2 of \d+$/);
   const oneRubric = keys;
 
-  // (b) All three trace rubrics: label, Tab, score, Tab, text, Enter.
+  // (b) All three trace rubrics: label, Tab, text, Tab, score, Enter.
   keys = 0;
   await press("1");
   await press("Tab");
+  await expect(freeform).toBeFocused();
+  await page.keyboard.type("Sent the invite link to the wrong address.");
+  await press("Tab");
   await expect(card(panel, "helpfulness")).toBeFocused();
   await press("8");
-  await page.keyboard.type(".5"); // typed text, like the note below
-  await press("Tab");
-  await expect(panel.getByRole("textbox", { name: "failure_mode" })).toBeFocused();
-  await page.keyboard.type("Sent the invite link to the wrong address.");
+  await page.keyboard.type(".5"); // typed text, like the note above
   await press("Enter");
   await expect(progress).toHaveText(/^3 of \d+$/);
   const threeRubrics = keys;
@@ -169,15 +175,13 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
   await page.keyboard.press("k");
   await expect(progress).toHaveText(/^2 of \d+$/);
   const mine = panel.getByRole("region", { name: "Annotations on this trace" }).getByRole("listitem").filter({ hasText: "you" });
-  await expect(mine.filter({ hasText: "correctness" })).toContainText(/correct\b/);
+  await expect(mine.filter({ hasText: "correctness" })).toContainText(/correctness: correct\b/);
   await expect(mine.filter({ hasText: "helpfulness" })).toContainText("score 8.5");
   await expect(mine.filter({ hasText: "failure_mode" })).toContainText("Sent the invite link to the wrong address.");
 
   // Shift+Enter is a new line in a free-form box; Enter there saves.
   await press("Tab");
   await press("Tab");
-  await press("Tab");
-  const freeform = panel.getByRole("textbox", { name: "failure_mode" });
   await expect(freeform).toBeFocused();
   await page.keyboard.press("End");
   await page.keyboard.press("Shift+Enter");
