@@ -54,7 +54,7 @@ export function ReviewShortcuts({ extra = [] }: { extra?: Shortcut[] }) {
       <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 px-4 py-3 text-xs">
         {[...extra, ...common].map((shortcut) => (
           <div key={shortcut.does} className="contents">
-            <dt className="flex gap-1">
+            <dt className="flex items-start gap-1">
               {shortcut.keys.map((key) => (
                 <kbd key={key} className="rounded border border-zinc-300 bg-zinc-50 px-1.5 font-mono text-[11px]">
                   {key}

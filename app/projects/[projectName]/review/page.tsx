@@ -17,7 +17,7 @@ import { paths } from "@/lib/url";
 export const metadata: Metadata = { title: "Review" };
 
 const reviewShortcuts = [
-  { keys: ["j", "→", "Enter"], does: "Next trace" },
+  { keys: ["j", "→"], does: "Next trace (saves what is unsaved, without the label check of Enter)" },
   { keys: ["k", "←"], does: "Previous trace" },
 ];
 
