@@ -76,6 +76,12 @@ export function ReviewKeys() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
+  useEffect(() => {
+    // The message is also announced (live region); on screen it need not outstay its use.
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), 8000);
+    return () => clearTimeout(timer);
+  }, [message]);
   return (
     <p
       role="status"

@@ -1,7 +1,8 @@
 "use client";
 
 import { MarkdownView } from "@/components/trace/markdown-view";
-import type { CardStatus, Refusal } from "./use-rubric-draft";
+import type { CardStatus } from "@/lib/review/card-state";
+import type { Refusal } from "./use-rubric-draft";
 
 const statusText: Record<CardStatus, string> = {
   saving: "saving…",

@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
+import { isRequired } from "@/lib/review/card-state";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import { CategoricalChoices } from "./categorical-choices";
 import { Guidelines, GuidelinesToggle, RefusalNote, RubricStatus } from "./rubric-card-parts";
@@ -25,9 +26,7 @@ export function RubricForm({ rubric, target, mine, readOnly, compact = false }: 
   compact?: boolean;
 }) {
   const hasText = !readOnly && (!compact || rubric.type === "FREEFORM");
-  // Required before Enter moves on: a label for each categorical rubric of the
-  // screen's item (trace or session). Scores and free text are optional.
-  const required = rubric.type === "CATEGORICAL" && (target.type === "TRACE" || target.type === "SESSION");
+  const required = isRequired(rubric, target.type);
   const card = useRubricDraft(rubric, target, mine, hasText, required);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const container = useRef<HTMLFieldSetElement>(null);

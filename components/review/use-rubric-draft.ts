@@ -4,31 +4,16 @@ import { useLayoutEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
 import { clearAnnotationAction } from "@/lib/actions/review/clear-annotation";
 import { saveAnnotationAction } from "@/lib/actions/review/save-annotation";
+import { cardStatus, differs, draftOf, isGiven, refusalMessage, type CardDraft, type CardStatus, type StoredValue } from "@/lib/review/card-state";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import { toReviewInput, type ResultValue, type ReviewTarget } from "./review-target";
 
-export type MyAnnotation = { id: number; label: string | null; score: number | null; explanation: string | null };
+export type MyAnnotation = StoredValue & { id: number };
 // A refused save: the reason, and the value that was not stored (shown struck out).
 export type Refusal = { message: string; notSaved: string | null };
-export type CardStatus = "saving" | "refused" | "unsaved" | "saved" | "required" | "empty";
-type Draft = { score: string; explanation: string };
+export type { CardStatus };
 
-const draftOf = (stored: MyAnnotation | null): Draft => ({ score: stored?.score == null ? "" : String(stored.score), explanation: stored?.explanation ?? "" });
 const unreachable: ActionState = { status: "error", message: "The server could not be reached; nothing was saved." };
-
-function describe(outcome: { message: string; fieldErrors?: Record<string, string[] | undefined> }): string {
-  const field = (name: string) => outcome.fieldErrors?.[name]?.[0];
-  return field("score") ? `Score ${field("score")}` : field("label") ? `Label ${field("label")}` : field("explanation") ? `Text ${field("explanation")}` : outcome.message;
-}
-
-/** Whether the card shows something the server does not hold. */
-function differs(rubric: ReviewRubric, stored: MyAnnotation | null, draft: Draft, withExplanation: boolean): boolean {
-  if (rubric.type === "CONTINUOUS") {
-    const text = draft.score.trim();
-    if (text === "" ? stored?.score != null : Number(text) !== stored?.score) return true;
-  }
-  return withExplanation && draft.explanation.trim() !== (stored?.explanation ?? "").trim();
-}
 
 // One card's truth: what the server holds (`stored`), what the reviewer typed
 // (`draft`), saves in flight and the last refusal. A refused value is not shown
@@ -56,7 +41,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
     if (!differs(rubric, stored, draft, withExplanation)) setDraftState(draftOf(mine));
   }
 
-  const setDraft = (change: Partial<Draft>) => {
+  const setDraft = (change: Partial<CardDraft>) => {
     live.current.draft = { ...live.current.draft, ...change };
     live.current.reason = null;
     setDraftState(live.current.draft);
@@ -85,7 +70,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
     enqueue(async () => {
       const outcome = await saveAnnotationAction(toReviewInput(target, rubric.name, result)).catch(() => unreachable);
       setPicking((label) => (label === result.label ? null : label));
-      if (outcome.status === "error") return refuse(describe(outcome), notSaved);
+      if (outcome.status === "error") return refuse(refusalMessage(outcome), notSaved);
       const next = { id: (outcome.status === "success" && outcome.data) || live.current.stored?.id || 0, label: result.label ?? null, score: result.score ?? null, explanation: result.explanation ?? null };
       live.current.stored = next;
       setStored(next);
@@ -122,7 +107,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
     if (!id) return;
     void enqueue(async () => {
       const outcome = await clearAnnotationAction(id).catch(() => unreachable);
-      if (outcome.status === "error") return refuse(describe(outcome), null);
+      if (outcome.status === "error") return refuse(refusalMessage(outcome), null);
       live.current.stored = null;
       setStored(null);
       setDraft(draftOf(null));
@@ -130,13 +115,9 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
     });
   };
 
-  const given = () => {
-    const held = live.current.stored;
-    return rubric.type === "CATEGORICAL" ? Boolean(held?.label) : rubric.type === "CONTINUOUS" ? held?.score != null : Boolean(held?.explanation);
-  };
-  const status: CardStatus =
-    saving > 0 ? "saving" : refusal ? "refused" : differs(rubric, stored, draft, withExplanation) ? "unsaved" : stored ? "saved" : required ? "required" : "empty";
-
+  const given = () => isGiven(rubric, live.current.stored);
+  const pending = differs(rubric, stored, draft, withExplanation);
+  const status = cardStatus({ saving: saving > 0, refused: refusal !== null, pending, stored: stored !== null, required });
   const reason = () => live.current.reason;
 
   return { stored, draft, shownLabel: picking ?? stored?.label ?? null, status, refusal, setDraft, pick, flush, clear, given, reason };
