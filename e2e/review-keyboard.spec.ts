@@ -190,6 +190,22 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
   await expect(status(card(panel, "failure_mode"))).toHaveText("unsaved changes");
   await page.keyboard.press("Enter");
   await expect(progress).toHaveText(/^3 of \d+$/);
+
+  // An explanation: e opens the focused card's box, Esc goes back to the card, Enter saves both.
+  await page.keyboard.press("3");
+  await page.keyboard.press("e");
+  await expect(panel.getByLabel("Explanation for correctness")).toBeFocused();
+  await page.keyboard.type("The link in the answer is for admins only.");
+  await page.keyboard.press("Escape");
+  await expect(card(panel, "correctness")).toBeFocused();
+  await expect(status(card(panel, "correctness"))).toHaveText("unsaved changes");
+  await page.keyboard.press("Enter");
+  await expect(progress).toHaveText(/^4 of \d+$/);
+  await page.keyboard.press("k");
+  await expect(progress).toHaveText(/^3 of \d+$/);
+  const explained = panel.getByRole("region", { name: "Annotations on this trace" }).getByRole("listitem").filter({ hasText: "you" });
+  await expect(explained).toContainText("incorrect");
+  await expect(explained).toContainText("The link in the answer is for admins only.");
   await page.close();
 });
 
