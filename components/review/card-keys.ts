@@ -64,7 +64,9 @@ export async function saveAndFollow(linkSelector: string, requireGiven: boolean)
   const inReview = link ?? firstVisible("a[data-review-next], a[data-review-previous]");
   if (requireGiven && inReview && missing.length > 0) {
     missing[0]!.card.focus();
-    return `${names(missing)} ${missing.length === 1 ? "needs a label" : "need labels"} before moving on`;
+    const [first] = missing;
+    if (missing.length === 1) return `${first!.card.name} needs ${first!.card.needs} before moving on`;
+    return `Needed before moving on: ${missing.map((entry) => `${entry.card.name} (${entry.card.needs})`).join(", ")}`;
   }
   if (link) {
     (document.activeElement as HTMLElement | null)?.blur?.();

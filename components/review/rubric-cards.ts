@@ -6,6 +6,8 @@ export type RubricCard = {
   name: string;
   // Enter moves on in review mode only once every required card is given.
   required: boolean;
+  // What a missing card needs, for the message: "a label", "a score", "text".
+  needs: string;
   given: () => boolean;
   // Saves a pending change (waiting for saves in flight first); false when refused.
   flush: () => Promise<boolean>;

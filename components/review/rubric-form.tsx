@@ -47,6 +47,7 @@ export function RubricForm({ rubric, target, mine, readOnly, compact = false }: 
     return registerCard(element, {
       name: rubric.name,
       required,
+      needs: rubric.type === "CATEGORICAL" ? "a label" : rubric.type === "CONTINUOUS" ? "a score" : "text",
       takesDigits: rubric.type !== "FREEFORM",
       given: () => latest.current.given(),
       flush: () => latest.current.flush(),

@@ -9,7 +9,7 @@ const common: Shortcut[] = [
   { keys: ["Tab", "⇧Tab"], does: "Next / previous rubric card (from a text box in a card too)" },
   { keys: ["]", "["], does: "Next / previous rubric card" },
   { keys: ["1", "…", "9"], does: "Focused card (the first if none): pick label N, or start typing the score" },
-  { keys: ["Enter"], does: "Save everything unsaved on screen; in review mode, then next trace once every label rubric has a label (scores and text are optional)" },
+  { keys: ["Enter"], does: "Save everything unsaved on screen; in review mode, then next trace once the rubrics marked required are given" },
   { keys: ["⇧Enter"], does: "New line in a text box" },
   { keys: ["e"], does: "Write the focused card's explanation" },
   { keys: ["g"], does: "Show or hide the focused card's guidelines" },

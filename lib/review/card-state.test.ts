@@ -37,13 +37,12 @@ describe("a rubric card's state", () => {
     expect(cardStatus({ ...base, stored: false, required: false })).toBe("empty");
   });
 
-  it("requires a label for the trace's and the session's categorical rubrics only", () => {
-    expect(isRequired(categorical, "TRACE")).toBe(true);
-    expect(isRequired(categorical, "SESSION")).toBe(true);
-    expect(isRequired(categorical, "SPAN")).toBe(false);
-    expect(isRequired(categorical, "DOCUMENT")).toBe(false);
-    expect(isRequired(continuous, "TRACE")).toBe(false);
-    expect(isRequired(freeform, "TRACE")).toBe(false);
+  it("requires the rubrics marked required, on the trace or the session only", () => {
+    expect(isRequired({ required: true }, "TRACE")).toBe(true);
+    expect(isRequired({ required: true }, "SESSION")).toBe(true);
+    expect(isRequired({ required: true }, "SPAN")).toBe(false);
+    expect(isRequired({ required: true }, "DOCUMENT")).toBe(false);
+    expect(isRequired({ required: false }, "TRACE")).toBe(false);
   });
 
   it("knows when a rubric is given", () => {

@@ -23,12 +23,12 @@ export function differs(rubric: Pick<ReviewRubric, "type">, stored: StoredValue 
 }
 
 /**
- * Required before Enter moves on in review mode: a label for each categorical
- * rubric of the screen's item (the trace or the session). Scores, free text and
- * span or document rubrics are optional.
+ * Required before Enter moves on in review mode: the rubrics a lead marked
+ * required, on the screen's item (the trace or the session). On spans and
+ * documents, which a reviewer may never open, nothing is required.
  */
-export const isRequired = (rubric: Pick<ReviewRubric, "type">, target: "TRACE" | "SPAN" | "DOCUMENT" | "SESSION") =>
-  rubric.type === "CATEGORICAL" && (target === "TRACE" || target === "SESSION");
+export const isRequired = (rubric: Pick<ReviewRubric, "required">, target: "TRACE" | "SPAN" | "DOCUMENT" | "SESSION") =>
+  rubric.required && (target === "TRACE" || target === "SESSION");
 
 export function isGiven(rubric: Pick<ReviewRubric, "type">, stored: StoredValue | null): boolean {
   if (rubric.type === "CATEGORICAL") return Boolean(stored?.label);
