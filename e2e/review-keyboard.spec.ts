@@ -231,3 +231,21 @@ test("a rubric's guidelines render as markdown in its card, folded, opened with 
   await expect(panel.getByRole("region", { name: "helpfulness guidelines" })).toContainText("0 = not at all, 10 = fully resolved");
   await page.close();
 });
+
+test("a lead marks a rubric required for review mode's Enter in its editor", async ({ browser }) => {
+  const page = await browser.newPage({ storageState: asRole("admin") });
+  const name = `escalation_${Date.now()}`;
+  await page.goto("/rubrics/new");
+  const form = page.getByRole("form", { name: "Rubric" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Label 1", { exact: true }).fill("needed");
+  const required = form.getByRole("checkbox", { name: /Required in review mode/ });
+  await expect(required).not.toBeChecked();
+  await required.check();
+  // Attached to no project, so no other spec's review screen waits for it.
+  await form.getByRole("button", { name: "Create rubric" }).click();
+  await expect(page).toHaveURL(/\/rubrics\/\d+$/);
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Rubric" }).getByRole("checkbox", { name: /Required in review mode/ })).toBeChecked();
+  await page.close();
+});
