@@ -242,6 +242,7 @@ test("a lead marks a rubric required for review mode's Enter in its editor", asy
   const required = form.getByRole("checkbox", { name: /Required in review mode/ });
   await expect(required).not.toBeChecked();
   await required.check();
+  await page.screenshot({ path: "screenshots/rubric-editor-required.png" });
   // Attached to no project, so no other spec's review screen waits for it.
   await form.getByRole("button", { name: "Create rubric" }).click();
   await expect(page).toHaveURL(/\/rubrics\/\d+$/);
