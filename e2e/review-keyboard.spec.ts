@@ -25,11 +25,10 @@ test("a card says what is true: unsaved changes, saving, saved, refused with the
 
   // Out of range: refused with the reason; the box does not keep the refused value as if stored.
   await score.fill("11");
-  await expect(status(helpfulness)).toHaveText("unsaved changes");
   await score.press("Enter");
-  await expect(status(helpfulness)).toHaveText("refused");
   await expect(helpfulness.getByRole("alert")).toHaveText("Score must be between 0 and 10");
   await expect(score).toHaveValue("");
+  await expect(status(helpfulness)).toHaveText("refused");
   await expect(helpfulness.getByText("Not saved: 11")).toBeVisible();
   await page.screenshot({ path: "screenshots/review-keyboard-refused.png" });
 

@@ -82,13 +82,14 @@ export function ReviewKeys() {
     const timer = setTimeout(() => setMessage(null), 8000);
     return () => clearTimeout(timer);
   }, [message]);
+  // The live region is always there (so the message is announced); the status only while it speaks.
   return (
-    <p
-      role="status"
-      aria-live="polite"
-      className={message ? "pointer-events-none fixed bottom-4 left-1/2 z-30 -translate-x-1/2 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-xs font-medium text-amber-900 shadow" : "sr-only"}
-    >
-      {message}
-    </p>
+    <div aria-live="polite" className="pointer-events-none fixed bottom-4 left-1/2 z-30 -translate-x-1/2">
+      {message ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-xs font-medium text-amber-900 shadow">
+          {message}
+        </p>
+      ) : null}
+    </div>
   );
 }
