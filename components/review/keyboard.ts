@@ -15,12 +15,24 @@ export function firstVisible<T extends HTMLElement>(selector: string): T | null 
   return null;
 }
 
-// The rubric a number key applies to: the one holding focus, else the first categorical one on screen.
-export function activeRubricForm(): HTMLElement | null {
-  const focused = document.activeElement?.closest<HTMLElement>("[data-rubric-form]");
-  return (
-    focused ??
-    firstVisible("[data-review-panel] [data-rubric-form][data-categorical]") ??
-    firstVisible("[data-rubric-form][data-categorical]")
-  );
+// A sheet or dialog on top owns the keyboard: the page's shortcuts wait until it closes.
+export function modalOpen(except?: Element | null): boolean {
+  for (const element of document.querySelectorAll("dialog[open], [aria-modal='true']")) {
+    if (element !== except && element.checkVisibility()) return true;
+  }
+  return false;
+}
+
+const tabbable = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+
+/** Focuses the first element the Tab key would reach after (or before) `element`, outside it. */
+export function focusBeside(element: HTMLElement, forward: boolean): boolean {
+  const candidates = [...document.querySelectorAll<HTMLElement>(tabbable)].filter((candidate) => {
+    if (element.contains(candidate) || candidate.tabIndex < 0 || !candidate.checkVisibility()) return false;
+    const position = element.compareDocumentPosition(candidate);
+    return forward ? position & Node.DOCUMENT_POSITION_FOLLOWING : position & Node.DOCUMENT_POSITION_PRECEDING;
+  });
+  const next = forward ? candidates[0] : candidates.at(-1);
+  next?.focus();
+  return Boolean(next);
 }

@@ -1,41 +1,95 @@
 "use client";
 
-import { useEffect } from "react";
-import { activeRubricForm, firstVisible, hasModifier, isTyping } from "./keyboard";
+import { useEffect, useState } from "react";
+import { enterLabels, saveAndFollow, stepCard, tabBetweenCards } from "./card-keys";
+import { firstVisible, hasModifier, isTyping, modalOpen } from "./keyboard";
+import { cardHolding, cardsOnScreen, currentCard } from "./rubric-cards";
+
+const NEXT = "a[data-review-next]";
+const PREVIOUS = "a[data-review-previous]";
 
 // The review keys, listened to once for the whole app (mounted in the root
-// layout, so it outlives page changes): pages only mark their controls with
-// data attributes. `1`–`9` click a label of the focused rubric (the first one
-// if none), `n` focuses the note box, j/→/Enter and k/← follow review mode's
-// next and previous links.
+// layout, so it outlives page changes): pages mark their controls with data
+// attributes and rubric cards register themselves (rubric-cards.ts).
+// Tab/Shift+Tab and [/] move between cards; 1–9 go to the focused card (the
+// first one if none): a label, or the start of a score; Enter saves everything
+// pending and, in review mode, moves on once every required label is given;
+// e/g open the focused card's explanation / guidelines; n the note box;
+// j/→ and k/← save what is pending and follow review mode's links.
+// While a sheet or dialog is open, its keys are its own.
 export function ReviewKeys() {
+  const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
+    let busy = false;
+    const follow = (selector: string, requireGiven: boolean) => {
+      if (busy) return;
+      busy = true;
+      setMessage(null);
+      saveAndFollow(selector, requireGiven)
+        .then(setMessage)
+        .finally(() => (busy = false));
+    };
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || hasModifier(event) || event.shiftKey) return;
+      if (event.defaultPrevented || event.isComposing || modalOpen()) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
-      let handled: HTMLElement | null = null;
-      if (/^[1-9]$/.test(event.key)) {
-        handled = activeRubricForm()?.querySelectorAll<HTMLElement>("[role=radio]:not([disabled])")[Number(event.key) - 1] ?? null;
-        handled?.click();
-      } else if (event.key === "n") {
-        handled = firstVisible<HTMLTextAreaElement>("[data-note-box]");
-        handled?.focus();
-      } else {
-        // Enter on a label picks it (its own click) and moves on, and so it does on
-        // the span tree where focus rests; on other controls Enter is theirs.
-        const inControl = target?.closest("button:not([role=radio]), a, summary") && !target.closest("nav[aria-label='Span tree']");
-        const forward = event.key === "j" || event.key === "ArrowRight" || (event.key === "Enter" && !inControl);
-        const back = event.key === "k" || event.key === "ArrowLeft";
-        handled = forward ? firstVisible("a[data-review-next]") : back ? firstVisible("a[data-review-previous]") : null;
-        if (handled) {
-          target?.blur?.();
-          handled.click();
-        }
+      const typing = isTyping(target);
+      const holder = cardHolding(target);
+      const key = event.key;
+      let handled = false;
+      if (key === "Tab") {
+        handled = !hasModifier(event) && tabBetweenCards(target, holder, event.shiftKey);
+      } else if (key === "Enter" && !event.altKey && !event.shiftKey) {
+        // Enter is the card's in its text boxes, the span tree's and a label's;
+        // other text boxes (notes, search) and controls keep their own Enter.
+        const onLabel = target?.getAttribute("role") === "radio";
+        const inControl = !onLabel && target?.closest("button, a, summary, select") && !target.closest("nav[aria-label='Span tree']");
+        if ((typing && !holder) || inControl || (cardsOnScreen().length === 0 && !firstVisible(NEXT))) return;
+        if (onLabel) target.click();
+        handled = true;
+        follow(NEXT, true);
+      } else if (key === "Escape" && typing && holder) {
+        holder.element.focus();
+        handled = true;
+      } else if (typing || hasModifier(event) || event.shiftKey) {
+        return;
+      } else if (/^[1-9]$/.test(key)) {
+        handled = currentCard((card) => card.takesDigits)?.card.digit(key) ?? false;
+      } else if (key === "[" || key === "]") {
+        handled = stepCard(holder, key === "]" ? 1 : -1);
+      } else if (key === "g") {
+        handled = currentCard()?.card.toggleGuidelines() ?? false;
+      } else if (key === "e") {
+        handled = currentCard()?.card.focusExplanation() ?? false;
+      } else if (key === "n") {
+        const box = firstVisible<HTMLTextAreaElement>("[data-note-box]");
+        box?.focus();
+        handled = Boolean(box);
+      } else if ((key === "ArrowRight" || key === "ArrowLeft") && holder && target === holder.element && holder.element.querySelector("[role=radio]")) {
+        handled = enterLabels(holder, key === "ArrowRight");
+      } else if (key === "j" || key === "ArrowRight" || key === "k" || key === "ArrowLeft") {
+        const selector = key === "j" || key === "ArrowRight" ? NEXT : PREVIOUS;
+        handled = Boolean(firstVisible(selector));
+        if (handled) follow(selector, false);
       }
       if (handled) event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-  return null;
+  useEffect(() => {
+    // The message is also announced (live region); on screen it need not outstay its use.
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(null), 8000);
+    return () => clearTimeout(timer);
+  }, [message]);
+  // The live region is always there (so the message is announced); the status only while it speaks.
+  return (
+    <div aria-live="polite" className="pointer-events-none fixed bottom-4 left-1/2 z-30 -translate-x-1/2">
+      {message ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-xs font-medium text-amber-900 shadow">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
 }

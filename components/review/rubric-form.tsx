@@ -1,18 +1,22 @@
 "use client";
 
-import { useOptimistic, useRef, useState, useTransition } from "react";
-import { clearAnnotationAction } from "@/lib/actions/review/clear-annotation";
-import { saveAnnotationAction } from "@/lib/actions/review/save-annotation";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { isRequired } from "@/lib/review/card-state";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import { CategoricalChoices } from "./categorical-choices";
+import { Guidelines, GuidelinesToggle, RefusalNote, RubricStatus } from "./rubric-card-parts";
+import { registerCard } from "./rubric-cards";
+import { targetKey, type ReviewTarget } from "./review-target";
 import { ScoreInput } from "./score-input";
-import { toReviewInput, targetKey, type ResultValue, type ReviewTarget } from "./review-target";
+import { useRubricDraft, type MyAnnotation } from "./use-rubric-draft";
 
-export type MyAnnotation = { id: number; label: string | null; score: number | null; explanation: string | null };
-type FormError = { message: string; fieldErrors?: Record<string, string[] | undefined> };
+export type { MyAnnotation };
 
-// One rubric's form for one target. Saves optimistically: the new value shows at
-// once; if the server refuses, it rolls back and the error is shown here.
+// One rubric's card for one target. The keys that act across cards (Tab, digits,
+// Enter, g, e: ReviewKeys) reach it through the card registry. A label is saved
+// when picked; scores and text are drafts until Enter (or Save) saves them, and
+// the card says which: unsaved changes, saving, saved or refused.
 export function RubricForm({ rubric, target, mine, readOnly, compact = false }: {
   rubric: ReviewRubric;
   target: ReviewTarget;
@@ -21,81 +25,108 @@ export function RubricForm({ rubric, target, mine, readOnly, compact = false }: 
   // Documents: just the choices, no explanation box.
   compact?: boolean;
 }) {
-  const [shown, setShown] = useOptimistic<ResultValue | null>(mine);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<FormError | null>(null);
-  const [explanation, setExplanation] = useState(mine?.explanation ?? "");
+  const hasText = !readOnly && (!compact || rubric.type === "FREEFORM");
+  const required = isRequired(rubric, target.type);
+  const card = useRubricDraft(rubric, target, mine, hasText, required);
+  const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const container = useRef<HTMLFieldSetElement>(null);
+  const scoreBox = useRef<HTMLInputElement>(null);
+  const textBox = useRef<HTMLTextAreaElement>(null);
+  const latest = useRef(card);
+  useLayoutEffect(() => {
+    latest.current = card;
+  });
   const id = `rubric-${rubric.name}-${targetKey(target)}`;
 
-  const save = (result: ResultValue) =>
-    startTransition(async () => {
-      setError(null);
-      setShown(result);
-      const outcome = await saveAnnotationAction(toReviewInput(target, rubric.name, result));
-      if (outcome.status === "error") setError(outcome);
+  useEffect(() => {
+    const element = container.current;
+    if (!element || readOnly) return;
+    const holdFocus = () => {
+      if (!element.contains(document.activeElement)) element.focus();
+    };
+    return registerCard(element, {
+      name: rubric.name,
+      required,
+      needs: rubric.type === "CATEGORICAL" ? "a label" : rubric.type === "CONTINUOUS" ? "a score" : "text",
+      takesDigits: rubric.type !== "FREEFORM",
+      given: () => latest.current.given(),
+      flush: () => latest.current.flush(),
+      refusal: () => latest.current.reason(),
+      focus: () => (rubric.type === "FREEFORM" && textBox.current ? textBox.current : element).focus(),
+      digit: (key) => {
+        if (rubric.type === "CATEGORICAL") {
+          const value = rubric.values[Number(key) - 1];
+          if (!value) return false;
+          holdFocus();
+          void latest.current.pick(value.label);
+          return true;
+        }
+        const box = scoreBox.current;
+        if (rubric.type !== "CONTINUOUS" || !box) return false;
+        // The digit starts a new score in the box, caret after it, so typing goes on.
+        flushSync(() => latest.current.setDraft({ score: key }));
+        box.focus();
+        box.setSelectionRange(key.length, key.length);
+        return true;
+      },
+      focusExplanation: () => {
+        textBox.current?.focus();
+        return Boolean(textBox.current);
+      },
+      toggleGuidelines: () => {
+        if (!rubric.description) return false;
+        holdFocus();
+        setGuidelinesOpen((open) => !open);
+        return true;
+      },
     });
-  const clear = () =>
-    startTransition(async () => {
-      if (!mine) return;
-      setError(null);
-      setShown(null);
-      const outcome = await clearAnnotationAction(mine.id);
-      if (outcome.status === "error") setError(outcome);
-    });
-  const withExplanation = (result: ResultValue) => ({ ...result, explanation: explanation.trim() || null });
+  }, [readOnly, required, rubric]);
 
-  const fieldError = (field: string) => error?.fieldErrors?.[field]?.[0];
   return (
     <fieldset
       ref={container}
+      tabIndex={-1}
       data-rubric-form={rubric.name}
       data-categorical={rubric.type === "CATEGORICAL" ? "" : undefined}
       aria-describedby={`${id}-error`}
-      className="rounded-md border border-zinc-200 bg-white p-2.5 focus-within:border-indigo-400 focus-within:ring-1 focus-within:ring-indigo-200"
+      className="rounded-md border border-zinc-200 bg-white p-2.5 outline-none focus-within:border-indigo-500 focus-within:bg-indigo-50/40 focus-within:ring-2 focus-within:ring-indigo-300"
     >
       <legend className="sr-only">{rubric.name}</legend>
       <div className="mb-1.5 flex items-center justify-between gap-2">
-        <span className="text-xs font-semibold text-zinc-800" title={rubric.description ?? undefined}>
-          {rubric.name}
+        <span className="flex items-center gap-1.5">
+          <span className="text-xs font-semibold text-zinc-800">{rubric.name}</span>
+          {rubric.description ? <GuidelinesToggle open={guidelinesOpen} controls={`${id}-guidelines`} onToggle={() => setGuidelinesOpen((open) => !open)} /> : null}
         </span>
-        <span className="text-[10px] text-zinc-400">{pending ? "saving…" : mine ? "saved" : ""}</span>
+        <RubricStatus status={readOnly ? "empty" : card.status} />
       </div>
+      {rubric.description ? <Guidelines id={`${id}-guidelines`} name={rubric.name} text={rubric.description} open={guidelinesOpen} /> : null}
       {rubric.type === "CATEGORICAL" ? (
-        <CategoricalChoices name={rubric.name} values={rubric.values} selected={shown?.label ?? null} disabled={readOnly} onPick={(label) => save(withExplanation({ label }))} />
+        <CategoricalChoices name={rubric.name} values={rubric.values} selected={card.shownLabel} disabled={readOnly} onPick={(label) => void card.pick(label)} />
       ) : rubric.type === "CONTINUOUS" ? (
-        <ScoreInput id={id} rubric={rubric} value={shown?.score ?? null} disabled={readOnly} onSave={(score) => save(withExplanation({ score }))} />
+        <ScoreInput id={id} rubric={rubric} draft={card.draft.score} disabled={readOnly} inputRef={scoreBox} onDraft={(score) => card.setDraft({ score })} onSave={() => void card.flush()} />
       ) : null}
-      {!readOnly && (!compact || rubric.type === "FREEFORM") ? (
+      {hasText ? (
         <div className="mt-2">
           <label htmlFor={`${id}-explanation`} className="sr-only">
             {rubric.type === "FREEFORM" ? rubric.name : `Explanation for ${rubric.name}`}
           </label>
+          {/* Enter saves (ReviewKeys, for every card at once); Shift+Enter is a new line. */}
           <textarea
             id={`${id}-explanation`}
+            ref={textBox}
             rows={rubric.type === "FREEFORM" ? 2 : 1}
-            value={explanation}
-            onChange={(event) => setExplanation(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && (event.metaKey || event.ctrlKey || rubric.type !== "FREEFORM")) {
-                event.preventDefault();
-                save(rubric.type === "FREEFORM" ? { explanation } : withExplanation({ label: shown?.label ?? null, score: shown?.score ?? null }));
-              }
-            }}
-            placeholder={rubric.type === "FREEFORM" ? "Write, then Enter with Ctrl/⌘ to save" : "Explanation (optional, Enter saves)"}
+            value={card.draft.explanation}
+            onChange={(event) => card.setDraft({ explanation: event.target.value })}
+            placeholder={rubric.type === "FREEFORM" ? "Write, Enter saves (Shift+Enter: new line)" : "Explanation (optional, Enter saves)"}
             className="w-full resize-y rounded border border-zinc-200 px-2 py-1 text-xs placeholder:text-zinc-400 focus:border-indigo-400"
           />
         </div>
       ) : null}
       <div id={`${id}-error`} aria-live="polite">
-        {error ? (
-          <p role="alert" className="mt-1 text-xs text-red-600">
-            {fieldError("score") ? `Score ${fieldError("score")}` : fieldError("label") ? `Label ${fieldError("label")}` : error.message}
-          </p>
-        ) : null}
+        <RefusalNote refusal={card.refusal} />
       </div>
-      {mine && !readOnly ? (
-        <button type="button" onClick={clear} className="mt-1 text-[11px] text-zinc-500 hover:text-red-700">
+      {card.stored && !readOnly ? (
+        <button type="button" onClick={card.clear} className="mt-1 text-[11px] text-zinc-500 hover:text-red-700">
           Clear my {rubric.name}
         </button>
       ) : null}

@@ -1,19 +1,26 @@
 "use client";
 
-import { useState } from "react";
+import type { Ref } from "react";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 
-// Continuous rubric: a slider and a number field kept in step; Enter or Save
-// submits. Bounds are checked by the server, which answers with a field error.
-export function ScoreInput({ id, rubric, value, disabled, onSave }: { id: string; rubric: ReviewRubric; value: number | null; disabled: boolean; onSave: (score: number) => void }) {
+// Continuous rubric: a slider and a number box showing the card's draft. Typing
+// or arrowing the slider is a change, not a save: Enter (ReviewKeys), Save, or
+// letting go of the slider after dragging it saves. Bounds are checked by the
+// server, which answers with a field error.
+export function ScoreInput({ id, rubric, draft, disabled, inputRef, onDraft, onSave }: {
+  id: string;
+  rubric: ReviewRubric;
+  draft: string;
+  disabled: boolean;
+  inputRef: Ref<HTMLInputElement>;
+  onDraft: (text: string) => void;
+  onSave: () => void;
+}) {
   const low = rubric.lowerBound ?? 0;
   const high = rubric.upperBound ?? 1;
-  const [draft, setDraft] = useState(value === null ? "" : String(value));
   const step = high - low <= 1 ? 0.01 : high - low <= 10 ? 0.5 : 1;
-  const submit = () => {
-    const score = Number(draft);
-    if (draft.trim() !== "" && !Number.isNaN(score)) onSave(score);
-  };
+  const number = Number(draft);
+  const sliderValue = draft.trim() === "" || !Number.isFinite(number) ? low : Math.min(high, Math.max(low, number));
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <input
@@ -22,35 +29,31 @@ export function ScoreInput({ id, rubric, value, disabled, onSave }: { id: string
         min={low}
         max={high}
         step={step}
-        value={draft === "" ? low : Math.min(high, Math.max(low, Number(draft)))}
+        value={sliderValue}
         disabled={disabled}
-        onChange={(event) => setDraft(event.target.value)}
-        onPointerUp={submit}
+        onChange={(event) => onDraft(event.target.value)}
+        onPointerUp={onSave}
         className="min-w-24 flex-1 accent-indigo-600"
       />
       <label htmlFor={`${id}-score`} className="sr-only">
         {rubric.name} score
       </label>
+      {/* Text, not type=number: a digit key starts the score here with the caret after it. */}
       <input
         id={`${id}-score`}
-        type="number"
+        ref={inputRef}
+        type="text"
         inputMode="decimal"
-        step="any"
+        autoComplete="off"
         value={draft}
         disabled={disabled}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === "Enter") {
-            event.preventDefault();
-            submit();
-          }
-        }}
+        onChange={(event) => onDraft(event.target.value)}
         className="h-7 w-14 rounded border border-zinc-300 px-1.5 text-xs tabular-nums"
       />
       <span className="text-[10px] text-zinc-400">
         {low}–{high}
       </span>
-      <button type="button" disabled={disabled} onClick={submit} className="h-7 rounded border border-zinc-300 px-2 text-xs hover:bg-zinc-50">
+      <button type="button" disabled={disabled} onClick={onSave} className="h-7 rounded border border-zinc-300 px-2 text-xs hover:bg-zinc-50">
         Save
       </button>
     </div>

@@ -5,7 +5,7 @@ import { getSessionDetail } from "@/lib/sessions/sessions";
 import { ListNavigator, type ReviewScreenProps } from "./list-navigator";
 
 const sessionShortcuts = [
-  { keys: ["j", "→", "Enter"], does: "Next session" },
+  { keys: ["j", "→"], does: "Next session (saves what is unsaved, without the label check of Enter)" },
   { keys: ["k", "←"], does: "Previous session" },
 ];
 

@@ -6,7 +6,7 @@ import { getTraceDetailByRowId } from "@/lib/traces/get-trace-detail";
 import { ListNavigator, type ReviewScreenProps } from "./list-navigator";
 
 const reviewShortcuts = [
-  { keys: ["j", "→", "Enter"], does: "Next trace" },
+  { keys: ["j", "→"], does: "Next trace (saves what is unsaved, without the label check of Enter)" },
   { keys: ["k", "←"], does: "Previous trace" },
 ];
 

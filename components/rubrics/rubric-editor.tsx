@@ -10,7 +10,7 @@ import { CategoricalValuesEditor } from "./categorical-values-editor";
 import { RubricPreview } from "./rubric-preview";
 import { TargetChoices } from "./target-choices";
 
-type Draft = Pick<Rubric, "name" | "type" | "description" | "optimizationDirection" | "targets" | "spanKinds"> & {
+type Draft = Pick<Rubric, "name" | "type" | "description" | "optimizationDirection" | "targets" | "spanKinds" | "required"> & {
   values: { label: string; score: string }[];
   lowerBound: string;
   upperBound: string;
@@ -24,6 +24,7 @@ export function RubricEditor({ rubric, projects, projectIds }: { rubric: Rubric 
   const [draft, setDraft] = useState<Draft>({
     name: rubric?.name ?? "", type: rubric?.type ?? "CATEGORICAL", description: rubric?.description ?? "",
     optimizationDirection: rubric?.optimizationDirection ?? "MAXIMIZE", targets: rubric?.targets ?? ["TRACE"], spanKinds: rubric?.spanKinds ?? [],
+    required: rubric?.required ?? false,
     values: rubric?.values.map((v) => ({ label: v.label, score: v.score === null ? "" : String(v.score) })) ?? [{ label: "", score: "" }],
     lowerBound: rubric?.lowerBound?.toString() ?? "", upperBound: rubric?.upperBound?.toString() ?? "",
   });
@@ -39,7 +40,7 @@ export function RubricEditor({ rubric, projects, projectIds }: { rubric: Rubric 
     startTransition(async () => {
       const body = {
         name: draft.name, type: draft.type, description: draft.description || null, optimizationDirection: draft.optimizationDirection,
-        targets: draft.targets, spanKinds: draft.spanKinds,
+        targets: draft.targets, spanKinds: draft.spanKinds, required: draft.required,
         ...(draft.type === "CATEGORICAL" ? { values } : { lowerBound: toNumber(draft.lowerBound), upperBound: toNumber(draft.upperBound) }),
       };
       const outcome = await saveRubricAction({ id: rubric?.id ?? null, rubric: body, projectIds: chosenProjects });
@@ -94,6 +95,13 @@ export function RubricEditor({ rubric, projects, projectIds }: { rubric: Rubric 
           <textarea rows={5} className="rounded border border-zinc-300 px-2 py-1.5 text-sm font-normal" value={draft.description ?? ""} onChange={(e) => set("description", e.target.value)} />
         </label>
         <TargetChoices targets={draft.targets} spanKinds={draft.spanKinds} onChange={(targets, spanKinds) => setDraft((d) => ({ ...d, targets, spanKinds }))} error={fieldError("rubric.targets")} />
+        <label className="flex items-start gap-1.5 text-sm text-zinc-700">
+          <input type="checkbox" className="mt-1" checked={draft.required} onChange={(e) => set("required", e.target.checked)} />
+          <span>
+            <span className="font-medium">Required in review mode</span>
+            <span className="block text-xs text-zinc-500">Enter moves to the next trace (or session) only once this rubric is given on it.</span>
+          </span>
+        </label>
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-zinc-700">Used in projects</legend>
           {projects.map((project) => (
@@ -109,7 +117,7 @@ export function RubricEditor({ rubric, projects, projectIds }: { rubric: Rubric 
       </form>
       <aside aria-label="Preview">
         <h2 className="mb-2 text-[11px] font-semibold uppercase tracking-wide text-zinc-500">Preview</h2>
-        <RubricPreview rubric={{ id: 0, name: draft.name, type: draft.type, description: draft.description, values, lowerBound: toNumber(draft.lowerBound), upperBound: toNumber(draft.upperBound), targets: draft.targets, spanKinds: draft.spanKinds }} />
+        <RubricPreview rubric={{ id: 0, name: draft.name, type: draft.type, description: draft.description, values, lowerBound: toNumber(draft.lowerBound), upperBound: toNumber(draft.upperBound), targets: draft.targets, spanKinds: draft.spanKinds, required: draft.required }} />
       </aside>
     </div>
   );

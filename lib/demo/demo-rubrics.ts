@@ -10,6 +10,8 @@ export const demoRubrics: Prisma.RubricCreateInput[] = [
     optimizationDirection: "MAXIMIZE",
     values: [{ label: "correct", score: 1 }, { label: "partially_correct", score: 0.5 }, { label: "incorrect", score: 0 }],
     targets: ["TRACE"],
+    // Review mode's Enter waits for this label; scores and free text are optional.
+    required: true,
   },
   {
     name: "helpfulness",

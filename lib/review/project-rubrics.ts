@@ -7,7 +7,7 @@ export async function reviewRubricsForProject(projectId: number): Promise<Review
     where: { archivedAt: null, projects: { some: { projectId } } },
     select: {
       id: true, name: true, type: true, description: true, values: true,
-      lowerBound: true, upperBound: true, targets: true, spanKinds: true,
+      lowerBound: true, upperBound: true, targets: true, spanKinds: true, required: true,
     },
     orderBy: { name: "asc" },
   });

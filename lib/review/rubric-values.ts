@@ -15,6 +15,7 @@ export type ReviewRubric = {
   upperBound: number | null;
   targets: ("SPAN" | "TRACE" | "DOCUMENT" | "SESSION")[];
   spanKinds: string[];
+  required: boolean;
 };
 
 export type ResultInput = { label?: string | null; score?: number | null; explanation?: string | null };

@@ -33,6 +33,8 @@ const common = {
   // What the rubric applies to (app only; Phoenix has no such field). Kept when absent.
   targets: z.array(z.enum(rubricTargets)).min(1, "must name at least one target").optional(),
   spanKinds: z.array(z.enum(rubricSpanKinds)).optional(),
+  // Review mode's Enter waits for it (app only; Phoenix has no such field). Kept when absent.
+  required: z.boolean({ error: typeMessage("a boolean") }).optional(),
 };
 
 const bounds = {
@@ -92,6 +94,7 @@ export type Rubric = {
   upperBound: number | null;
   targets: AnnotationTarget[];
   spanKinds: SpanKind[];
+  required: boolean;
   archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

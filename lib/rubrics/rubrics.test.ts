@@ -38,6 +38,18 @@ describe("rubrics", () => {
     expect((await listRubrics(reviewer, { cursor: page.nextCursor! })).rows.map((r) => r.name)).toEqual(["correctness"]);
   });
 
+  it("keeps whether review mode waits for a rubric: off by default, kept when an edit does not say", async () => {
+    const { lead } = await people();
+    const plain = await createRubric(lead, correctness);
+    expect(plain.required).toBe(false);
+    const required = await createRubric(lead, { ...correctness, name: "tone", required: true });
+    expect(required.required).toBe(true);
+    // An edit without the field (as the Phoenix REST API sends it) keeps it.
+    expect((await updateRubric(lead, required.id, { ...correctness, name: "tone" })).required).toBe(true);
+    expect((await updateRubric(lead, required.id, { ...correctness, name: "tone", required: false })).required).toBe(false);
+    await expect(createRubric(lead, { ...correctness, name: "x", required: "yes" } as never)).rejects.toThrow(/required/);
+  });
+
   it("refuses duplicates, the name note, bad bounds and reviewers", async () => {
     const { lead, reviewer } = await people();
     await createRubric(lead, correctness);

@@ -15,7 +15,7 @@ export type RubricRef = { id: number } | { name: string };
 
 export const rubricSelect = {
   id: true, name: true, type: true, description: true, optimizationDirection: true, values: true,
-  lowerBound: true, upperBound: true, targets: true, spanKinds: true, archivedAt: true, createdAt: true, updatedAt: true,
+  lowerBound: true, upperBound: true, targets: true, spanKinds: true, required: true, archivedAt: true, createdAt: true, updatedAt: true,
 } as const;
 
 type RubricRecord = Prisma.RubricGetPayload<{ select: typeof rubricSelect }>;
@@ -67,6 +67,7 @@ function columns(input: ParsedRubricInput) {
     upperBound: categorical ? null : (input.upperBound ?? null),
     ...(input.targets ? { targets: input.targets } : {}),
     ...(input.spanKinds ? { spanKinds: input.spanKinds } : {}),
+    ...(input.required !== undefined ? { required: input.required } : {}),
   };
 }
 

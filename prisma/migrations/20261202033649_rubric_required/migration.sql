@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "rubrics" ADD COLUMN     "required" BOOLEAN NOT NULL DEFAULT false;
