@@ -3,8 +3,10 @@ import { expect, test, type Page } from "@playwright/test";
 // Issue 13, item 1: review mode walks a list frozen when it opens. Over "Not
 // reviewed by me", each label takes its trace out of the filter; the reviewer
 // must still see every trace once, in order, moving only on their own key.
-// reviewer2 on "invoice": no other spec reviews these traces as reviewer2.
-test.use({ storageState: "e2e/.auth/reviewer2.json" });
+// The lead on "invoice": the lead's other specs label "sso" and "invite" traces,
+// none of which match "invoice" in the demo data, while reviewer2 labels some
+// "invoice" traces in e2e/review-keyboard.spec.ts.
+test.use({ storageState: "e2e/.auth/lead.json" });
 
 const reviewReady = (page: Page) => expect(page.locator("html[data-review-ready]")).toBeAttached();
 
