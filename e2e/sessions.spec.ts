@@ -37,17 +37,21 @@ test("filter sessions, review three by keyboard with a satisfaction score each, 
     await expect(page.getByRole("heading", { name: `Session ${sessionIds[i]}` })).toBeVisible();
     await expect(page.getByRole("listitem", { name: /^Turn \d+$/ }).first()).toBeVisible();
     await reviewReady(page);
+    // A digit starts the score in the (only) session card; Enter saves it and moves on.
     const score = panel.getByLabel("user_satisfaction score");
-    await score.press(scores[i]);
-    await score.press("Enter");
-    await expect(panel.getByRole("region", { name: "Annotations on this session" })).toContainText(`user_satisfaction: score ${scores[i]}`);
-    await expect(progress).toHaveText(`${i + 1} of ${shown}`);
+    await page.keyboard.press(scores[i]);
+    await expect(score).toHaveValue(scores[i]);
     if (i === 0) await page.screenshot({ path: "screenshots/session-review.png" });
-    await page.keyboard.press("Tab"); // out of the score box, onto its Save button
-    await page.keyboard.press("j");
+    await page.keyboard.press("Enter");
   }
   await expect(progress).toHaveText(`4 of ${shown}`);
   await expect(page.getByText("done by me 3")).toBeVisible();
+  // Back one: the score given stays on the session it was given to.
+  await reviewReady(page);
+  await page.keyboard.press("k");
+  await expect(progress).toHaveText(`3 of ${shown}`);
+  await expect(page.getByRole("heading", { name: `Session ${sessionIds[2]}` })).toBeVisible();
+  await expect(panel.getByRole("region", { name: "Annotations on this session" })).toContainText("user_satisfaction: score 4");
 
   await page.getByRole("link", { name: "Back to list" }).click();
   await expect(page).toHaveURL(/\/sessions\?q=export&turnsMin=3/);
