@@ -3,15 +3,14 @@ import { expect, test, type Page } from "@playwright/test";
 // Issue 13, item 1: review mode walks a list frozen when it opens. Over "Not
 // reviewed by me", each label takes its trace out of the filter; the reviewer
 // must still see every trace once, in order, moving only on their own key.
-// The lead on "invoice": the lead's other specs label "sso" and "invite" traces,
-// none of which match "invoice" in the demo data, while reviewer2 labels some
-// "invoice" traces in e2e/review-keyboard.spec.ts.
-test.use({ storageState: "e2e/.auth/lead.json" });
+// reviewer2 on "sso" (28 demo traces): reviewer2's other specs label traces found
+// by "invoice", "export", "upgrade" and "refund", none of which match "sso".
+test.use({ storageState: "e2e/.auth/reviewer2.json" });
 
 const reviewReady = (page: Page) => expect(page.locator("html[data-review-ready]")).toBeAttached();
 
 test("a reviewer works 20 traces over 'Not reviewed by me' by keyboard and sees all 20, each keeping its label", async ({ page }) => {
-  await page.goto("/projects/support-bot/traces?q=invoice&reviewed=not-me&sort=time&dir=asc");
+  await page.goto("/projects/support-bot/traces?q=sso&reviewed=not-me&sort=time&dir=asc");
   const links = page.getByRole("table").getByRole("link", { name: "support_turn" });
   await expect(links.first()).toBeVisible();
   const listed = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!.match(/[0-9a-f]{32}/)![0])));
@@ -47,7 +46,7 @@ test("a reviewer works 20 traces over 'Not reviewed by me' by keyboard and sees 
 
   // Back: the list it came from, now without the 20 reviewed traces.
   await page.getByRole("link", { name: "Back to list" }).click();
-  await expect(page).toHaveURL(/\/traces\?q=invoice&reviewed=not-me&sort=time&dir=asc$/);
+  await expect(page).toHaveURL(/\/traces\?q=sso&reviewed=not-me&sort=time&dir=asc$/);
   await expect(page.getByTestId("list-count")).toHaveText(`${listed.length - 20} trace${listed.length - 20 === 1 ? "" : "s"}`);
 });
 
