@@ -1,22 +1,12 @@
 import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
-import { FilterSelect, optionsOf, SubmitButton } from "@/components/ui/form-controls";
+import { dirOptions, FilterSelect, optionsOf, rangeOptions, SubmitButton } from "@/components/ui/form-controls";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import type { SessionFilters } from "@/lib/sessions/session-filters";
 
-const rangeOptions = [
-  { value: "1h", label: "Last hour" },
-  { value: "24h", label: "Last 24 hours" },
-  { value: "7d", label: "Last 7 days" },
-  { value: "30d", label: "Last 30 days" },
-];
 const sortOptions = [
   { value: "time", label: "Start time" },
   { value: "turns", label: "Turns" },
   { value: "satisfaction", label: "Satisfaction" },
-];
-const dirOptions = [
-  { value: "desc", label: "Descending" },
-  { value: "asc", label: "Ascending" },
 ];
 const ratedOptions = [
   { value: "rated", label: "Rated" },

@@ -1,22 +1,12 @@
 import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
-import { FilterSelect, optionsOf, SubmitButton } from "@/components/ui/form-controls";
+import { dirOptions, FilterSelect, optionsOf, rangeOptions, SubmitButton } from "@/components/ui/form-controls";
 import { spanKinds, statusCodes } from "@/lib/search-params";
 import type { TraceFilters } from "@/lib/traces/trace-filters";
 
-const rangeOptions = [
-  { value: "1h", label: "Last hour" },
-  { value: "24h", label: "Last 24 hours" },
-  { value: "7d", label: "Last 7 days" },
-  { value: "30d", label: "Last 30 days" },
-];
 const sortOptions = [
   { value: "time", label: "Start time" },
   { value: "latency", label: "Latency" },
   { value: "tokens", label: "Tokens" },
-];
-const dirOptions = [
-  { value: "desc", label: "Descending" },
-  { value: "asc", label: "Ascending" },
 ];
 
 const notesOptions = [

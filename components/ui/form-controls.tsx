@@ -1,5 +1,18 @@
 // Small, dense filter controls shared by the list pages.
 
+/** The time ranges every list offers (the keys of `timeRanges`). */
+export const rangeOptions = [
+  { value: "1h", label: "Last hour" },
+  { value: "24h", label: "Last 24 hours" },
+  { value: "7d", label: "Last 7 days" },
+  { value: "30d", label: "Last 30 days" },
+];
+
+export const dirOptions = [
+  { value: "desc", label: "Descending" },
+  { value: "asc", label: "Ascending" },
+];
+
 export function FilterSelect({
   name,
   label,
