@@ -20,6 +20,7 @@ export const actions = [
   "overwrite-others",
   "manage-rubrics",
   "manage-queues",
+  "manage-themes",
   "adjudicate",
   "manage-users",
   "manage-own-keys",
@@ -34,7 +35,7 @@ const grants: Record<Role, readonly Action[]> = {
   REVIEWER: ["read", "write-note", "annotate", "manage-own-keys", "ingest"],
   LEAD: [
     "read", "write-note", "annotate", "manage-own-keys", "ingest",
-    "manage-rubrics", "manage-queues", "adjudicate", "overwrite-others",
+    "manage-rubrics", "manage-queues", "manage-themes", "adjudicate", "overwrite-others",
   ],
   ADMIN: actions,
 };
@@ -46,6 +47,7 @@ const describe: Record<Action, string> = {
   "overwrite-others": "change another reviewer's annotations",
   "manage-rubrics": "manage rubrics",
   "manage-queues": "manage queues",
+  "manage-themes": "manage themes",
   adjudicate: "adjudicate",
   "manage-users": "manage users",
   "manage-own-keys": "manage API keys",
