@@ -7,6 +7,8 @@ const tabs = [
   { segment: "traces", label: "Traces" },
   { segment: "spans", label: "Spans" },
   { segment: "sessions", label: "Sessions" },
+  { segment: "notes", label: "Notes" },
+  { segment: "themes", label: "Themes" },
   { segment: "settings", label: "Settings" },
 ] as const;
 
