@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { useTestDatabase } from "@/tests/setup/database";
 import { note, notesWorld } from "@/tests/fixtures/notes-world";
-import { createTheme, listThemes, tagNotes, untagNotes } from "./themes";
+import { createTheme, deleteTheme, getTheme, listThemes, tagNotes, untagNotes, updateTheme } from "./themes";
 
 const db = useTestDatabase();
 
@@ -75,5 +75,82 @@ describe("themes: create, tag, untag", () => {
     expect((await listThemes(w.viewer, w.project.id)).map((t) => t.name)).toEqual(["T"]);
     expect(await db.theme.count()).toBe(1);
     expect(await tagsOf()).toEqual([]);
+  });
+});
+
+describe("themes: update, delete, read", () => {
+  it("renames and re-describes, keeping before and after; a clash or an unchanged save writes nothing", async () => {
+    const w = await notesWorld();
+    const theme = await createTheme(w.lead, w.project.id, { name: "Refunds", description: "old" });
+    await createTheme(w.lead, w.project.id, { name: "Tone" });
+    expect(await updateTheme(w.admin, theme.id, { name: " Refund delays ", description: "**Slow** refunds" })).toEqual({ id: theme.id, name: "Refund delays" });
+    await expect(updateTheme(w.lead, theme.id, { name: "Tone" })).rejects.toThrow(ConflictError);
+    await updateTheme(w.lead, theme.id, { description: "**Slow** refunds" });
+    expect(await db.theme.findUniqueOrThrow({ where: { id: theme.id }, select: { name: true, description: true } })).toEqual({ name: "Refund delays", description: "**Slow** refunds" });
+    expect((await eventsOf(theme.id)).map((e) => [e.kind, e.details, e.actorId])).toEqual([
+      ["CREATE", { name: "Refunds", description: "old" }, w.lead.userId],
+      ["UPDATE", { before: { name: "Refunds", description: "old" }, after: { name: "Refund delays", description: "**Slow** refunds" } }, w.admin.userId],
+    ]);
+  });
+
+  it("refuses to delete a theme that tags notes or explains a rubric, saying why; deletes an unused one and keeps its history", async () => {
+    const w = await notesWorld();
+    const a = await note(w.reviewer, "TRACE", w.traces[0].traceId, "one");
+    const used = await createTheme(w.lead, w.project.id, { name: "Used", noteIds: [a] });
+    await expect(deleteTheme(w.lead, used.id)).rejects.toThrow(new ConflictError(`Theme "Used" still tags 1 note: untag them or merge the theme into another first.`));
+    const linked = await createTheme(w.lead, w.project.id, { name: "Linked" });
+    const rubric = await db.rubric.create({ data: { name: "linked_rubric", type: "CATEGORICAL", values: [{ label: "present" }] } });
+    await db.rubricTheme.create({ data: { rubricId: rubric.id, themeId: linked.id, label: "present" } });
+    await expect(deleteTheme(w.lead, linked.id)).rejects.toThrow(/linked to rubric linked_rubric/);
+    const unused = await createTheme(w.lead, w.project.id, { name: "Unused", description: "d" });
+    expect(await deleteTheme(w.lead, unused.id)).toEqual({ id: unused.id, name: "Unused" });
+    await expect(deleteTheme(w.lead, unused.id)).rejects.toThrow(NotFoundError);
+    expect((await db.theme.findMany({ orderBy: { id: "asc" }, select: { name: true } })).map((t) => t.name)).toEqual(["Used", "Linked"]);
+    expect((await eventsOf(unused.id)).map((e) => [e.kind, e.details])).toEqual([
+      ["CREATE", { name: "Unused", description: "d" }],
+      ["DELETE", { name: "Unused", description: "d" }],
+    ]);
+  });
+
+  it("gives a theme with its history, newest first, with who did it", async () => {
+    const w = await notesWorld();
+    const a = await note(w.reviewer, "TRACE", w.traces[0].traceId, "one");
+    const theme = await createTheme(w.lead, w.project.id, { name: "T" });
+    await tagNotes(w.admin, theme.id, [a]);
+    const detail = await getTheme(w.viewer, theme.id);
+    expect(detail).toMatchObject({ id: theme.id, name: "T", projectId: w.project.id, noteCount: 1 });
+    expect(detail.events.map((e) => [e.kind, e.actorName, e.details])).toEqual([
+      ["TAG", "Admin", { noteIds: [a] }],
+      ["CREATE", "Lead", { name: "T", description: "" }],
+    ]);
+    await expect(getTheme(w.viewer, 999)).rejects.toThrow(NotFoundError);
+  });
+
+  it("counts notes, distinct traces (a session note's session's traces too) and sessions, over the reviewed traces, in one list", async () => {
+    const w = await notesWorld();
+    const [t0, , , t3] = w.traces;
+    const spanNote = await note(w.reviewer, "SPAN", t0.spans[1].spanId, "span of t0");
+    const traceNote = await note(w.reviewer, "TRACE", t0.traceId, "t0");
+    const sessionNote = await note(w.reviewer, "SESSION", "s-1", "session of t0 and t1");
+    const t3Note = await note(w.reviewer, "TRACE", t3.traceId, "t3");
+    const foreign = await note(w.reviewer, "TRACE", w.otherTrace.traceId, "elsewhere");
+    const wide = await createTheme(w.lead, w.project.id, { name: "wide", description: "Everything", noteIds: [spanNote, traceNote, sessionNote] });
+    const narrow = await createTheme(w.lead, w.project.id, { name: "Narrow", noteIds: [t3Note] });
+    await createTheme(w.lead, w.project.id, { name: "empty" });
+    await createTheme(w.lead, w.other.id, { name: "Elsewhere", noteIds: [foreign] });
+    // Reviewed: t0 and t3 (notes), t1 (its session's note); t2 has only a machine label, which does not count.
+    await db.annotation.create({ data: { projectId: w.project.id, targetType: "TRACE", targetId: w.traces[2].id, traceRowId: w.traces[2].id, name: "correctness", label: "correct", annotatorKind: "LLM", identifier: "llm" } });
+
+    const list = await listThemes(w.reviewer, w.project.id);
+    expect(list.map((t) => t.name)).toEqual(["empty", "Narrow", "wide"]);
+    expect(list[2]).toMatchObject({ id: wide.id, description: "Everything", noteCount: 3, traceCount: 2, sessionCount: 1, rubrics: [] });
+    expect(list[2].reviewedTraceShare).toBeCloseTo(2 / 3);
+    expect(list[1]).toMatchObject({ id: narrow.id, noteCount: 1, traceCount: 1, sessionCount: 0 });
+    expect(list[1].reviewedTraceShare).toBeCloseTo(1 / 3);
+    expect(list[0]).toMatchObject({ noteCount: 0, traceCount: 0, sessionCount: 0, reviewedTraceShare: 0 });
+
+    // A human label on t2 makes it reviewed too.
+    await db.annotation.create({ data: { projectId: w.project.id, targetType: "TRACE", targetId: w.traces[2].id, traceRowId: w.traces[2].id, name: "correctness", label: "correct", userId: w.reviewer.userId, identifier: "px-app:r" } });
+    expect((await listThemes(w.reviewer, w.project.id))[2].reviewedTraceShare).toBeCloseTo(2 / 4);
   });
 });
