@@ -21,3 +21,11 @@ export const paths = {
 export function flatParams(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
 }
+
+/** `path` with the current search params but `drop` (a filter chip's "remove" link). */
+export function withoutParams(path: string, raw: Record<string, string | string[] | undefined>, drop: string[]): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(flatParams(raw))) if (value && !drop.includes(key)) params.set(key, value);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}

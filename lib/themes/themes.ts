@@ -128,3 +128,9 @@ export async function getTheme(actor: Actor | null, themeId: number): Promise<Th
   const [summary] = await themeSummaries(theme.projectId, [themeId]);
   return { ...summary, projectId: theme.projectId, events: await themeEventsOf(themeId) };
 }
+
+/** A theme of the project by id (the traces filter's chip), or null. */
+export async function findThemeRef(actor: Actor | null, projectId: number, themeId: number): Promise<ThemeRef | null> {
+  authorize(actor, "read");
+  return prisma.theme.findFirst({ where: { id: themeId, projectId }, select: { id: true, name: true } });
+}

@@ -79,7 +79,16 @@ export function traceListConditions(projectId: number, filters: TraceFilters, re
   if (text) conditions.push(text);
 
   conditions.push(...reviewConditions(filters, reader));
+  if (filters.theme) conditions.push(themeCondition(filters.theme));
   return conditions;
+}
+
+// From the theme's few tagged notes to their traces (note_themes by theme, then
+// each note by id), rather than probing every trace of the project.
+function themeCondition(themeId: number): Prisma.Sql {
+  const tagged = Prisma.sql`note_themes nt JOIN annotations n ON n.id = nt.annotation_id WHERE nt.theme_id = ${themeId}`;
+  return Prisma.sql`(t.id IN (SELECT n.trace_row_id FROM ${tagged} AND n.trace_row_id IS NOT NULL)
+    OR t.session_row_id IN (SELECT n.session_row_id FROM ${tagged} AND n.target_type = 'SESSION'))`;
 }
 
 export async function listTraces(projectId: number, filters: TraceFilters, reader: AnnotationReader): Promise<Page<TraceRow>> {

@@ -20,6 +20,8 @@ export const traceFiltersSchema = z.object({
   scoreMax: oneParam(z.coerce.number().finite()),
   notes: oneParam(z.enum(["with", "without"])),
   reviewed: oneParam(z.enum(["me", "not-me", "nobody"])),
+  // A theme's traces: a note tagged with it is on the trace, one of its spans, or its session.
+  theme: oneParam(z.coerce.number().int().positive().max(2_147_483_647)),
   sort: oneParam(z.enum(traceSorts)).transform((v) => v ?? "time"),
   dir: oneParam(z.enum(["asc", "desc"])).transform((v) => v ?? "desc"),
   cursor: oneParam(cursorParam),

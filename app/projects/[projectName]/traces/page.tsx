@@ -15,7 +15,8 @@ import { reviewQuery } from "@/lib/review/review-queue";
 import { countTraces, listTraces } from "@/lib/traces/list-traces";
 import { traceReviewSummaries } from "@/lib/traces/trace-review-summary";
 import { parseTraceFilters } from "@/lib/traces/trace-filters";
-import { flatParams, paths } from "@/lib/url";
+import { findThemeRef } from "@/lib/themes/themes";
+import { flatParams, paths, withoutParams } from "@/lib/url";
 
 export const metadata: Metadata = { title: "Traces" };
 
@@ -32,16 +33,20 @@ export default async function TracesPage({
   if (!project) notFound();
   const filters = parseTraceFilters(rawParams);
   const reader = annotationReader(actor, project);
-  const [page, rubrics, count] = await Promise.all([
+  const [page, rubrics, count, theme] = await Promise.all([
     listTraces(project.id, filters, reader),
     reviewRubricsForProject(project.id),
     countTraces(project.id, filters, reader),
+    filters.theme ? findThemeRef(actor, project.id, filters.theme) : null,
   ]);
   const summaries = await traceReviewSummaries(page.rows.map((row) => row.id), reader);
   const reviewHref = `${paths.review(project.name)}?${reviewQuery(rawParams)}`;
+  const themeChip = filters.theme
+    ? { id: filters.theme, name: theme?.name ?? null, removeHref: withoutParams(paths.traces(project.name), rawParams, ["theme", "cursor"]) }
+    : null;
   return (
     <div className="px-4 py-4">
-      <TraceFiltersForm filters={filters} rubrics={rubrics.map((r) => ({ name: r.name, labels: r.values.map((v) => v.label) }))} />
+      <TraceFiltersForm filters={filters} rubrics={rubrics.map((r) => ({ name: r.name, labels: r.values.map((v) => v.label) }))} theme={themeChip} />
       {page.rows.length === 0 ? (
         <EmptyState title="No traces match">Change or clear the filters to see more.</EmptyState>
       ) : (
