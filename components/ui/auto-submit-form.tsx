@@ -1,6 +1,6 @@
 "use client";
 
-// A GET form whose selects apply as soon as they change; text fields apply on Enter.
+// A GET form whose selects and checkboxes apply as soon as they change; text fields apply on Enter.
 // Without JavaScript it still works through its submit button.
 export function AutoSubmitForm({ children, className, label }: { children: React.ReactNode; className?: string; label: string }) {
   return (
@@ -10,7 +10,10 @@ export function AutoSubmitForm({ children, className, label }: { children: React
       aria-label={label}
       className={className}
       onChange={(event) => {
-        if (event.target instanceof HTMLSelectElement) event.currentTarget.requestSubmit();
+        const { target } = event;
+        if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === "checkbox")) {
+          event.currentTarget.requestSubmit();
+        }
       }}
     >
       {children}

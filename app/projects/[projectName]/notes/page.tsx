@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NoteBody } from "@/components/notes/note-body";
+import { NoteFiltersForm } from "@/components/notes/note-filters-form";
+import { NotesWorkspace } from "@/components/notes/notes-workspace";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListCount } from "@/components/ui/list-count";
+import { Pager } from "@/components/ui/pager";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { truncate } from "@/lib/format";
+import { findProjectByName } from "@/lib/projects/projects";
+import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
+import type { RawSearchParams } from "@/lib/search-params";
+import { countNotes, listNoteAuthors, listNotes } from "@/lib/themes/list-notes";
+import { parseNoteFilters } from "@/lib/themes/note-filters";
+import { listThemes } from "@/lib/themes/themes";
+import { flatParams, paths } from "@/lib/url";
+
+export const metadata: Metadata = { title: "Notes" };
+
+// The URL's filters without the cursor (and empty values), to carry to another page.
+function filterQuery(raw: RawSearchParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(flatParams(raw))) if (value && key !== "cursor") search.set(key, value);
+  return search.toString();
+}
+
+export default async function NotesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectName: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
+  const actor = await requirePageActor();
+  const [{ projectName }, rawParams] = await Promise.all([params, searchParams]);
+  const project = await findProjectByName(decodeURIComponent(projectName));
+  if (!project) notFound();
+  const filters = parseNoteFilters(rawParams);
+  const [page, count, authors, themes, rubrics] = await Promise.all([
+    listNotes(actor, project.id, filters),
+    countNotes(actor, project.id, filters),
+    listNoteAuthors(actor, project.id),
+    listThemes(actor, project.id),
+    reviewRubricsForProject(project.id),
+  ]);
+  const canManage = can(actor, "manage-themes");
+  // lib/url.ts gets paths.themes / paths.suggestGroups from the themes pages' branch; built here to stay out of its way.
+  const base = `${paths.project(project.name)}/notes`;
+  const themesBase = `${paths.project(project.name)}/themes`;
+  const query = filterQuery(rawParams);
+  const filtered = query !== "" && query !== `limit=${filters.limit}`;
+  const themeRefs = themes.map(({ id, name }) => ({ id, name }));
+  const filterTheme = themeRefs.find((theme) => theme.id === filters.theme) ?? null;
+  return (
+    <div className="max-w-6xl px-4 py-4">
+      <NoteFiltersForm
+        filters={filters}
+        authors={authors}
+        themes={themeRefs}
+        rubrics={rubrics.map((r) => ({ name: r.name, labels: r.values.map((v) => v.label) }))}
+        clearHref={filtered ? base : null}
+      />
+      <div className="flex items-center justify-between gap-3 pb-1">
+        <ListCount count={count} noun="note" />
+        {canManage && page.rows.length > 0 ? (
+          <span className="flex items-center gap-4">
+            <span className="hidden text-xs text-zinc-400 md:inline">
+              <kbd className="font-mono">j</kbd>/<kbd className="font-mono">k</kbd> move · <kbd className="font-mono">x</kbd> select · shift-click a
+              range · <kbd className="font-mono">t</kbd> tag
+            </span>
+            <Link href={`${themesBase}/suggest${query ? `?${query}` : ""}`} className="text-sm font-medium text-indigo-700 hover:underline">
+              Suggest groups from these notes →
+            </Link>
+          </span>
+        ) : null}
+      </div>
+      {page.rows.length === 0 ? (
+        filtered ? (
+          <EmptyState title={filters.cursor ? "No more notes" : "No notes match"}>
+            Try other words or fewer filters, or{" "}
+            <Link href={base} className="text-indigo-700 underline">
+              clear the filters
+            </Link>
+            .
+          </EmptyState>
+        ) : (
+          <EmptyState title="No notes yet">
+            Reviewers write notes on spans, traces and sessions while they review (press <kbd className="font-mono">n</kbd> in review mode), or
+            send them over the API (<code className="font-mono">/v1/span_notes</code>). Every note of the project shows up here, ready to group into themes.
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <NotesWorkspace
+            key={query}
+            projectId={project.id}
+            themesBase={themesBase}
+            themes={themeRefs}
+            filterTheme={filterTheme}
+            canManage={canManage}
+            notes={page.rows.map((note) => ({
+              id: note.id,
+              summary: truncate(note.text, 60),
+              themes: note.themes,
+              body: <NoteBody projectName={project.name} note={note} />,
+            }))}
+          />
+          <Pager basePath={base} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { MarkdownView } from "@/components/trace/markdown-view";
+import { headlineParts } from "@/lib/themes/note-headline";
+
+// A note's text: rendered markdown, or for a search the matching fragments with
+// the matches marked (built as elements from the headline's parts, never as HTML).
+export function NoteText({ text, headline }: { text: string; headline: string | null }) {
+  if (headline === null) return <MarkdownView text={text} />;
+  return (
+    <p className="text-[13px] leading-relaxed whitespace-pre-wrap break-words text-zinc-800">
+      {headlineParts(headline).map((part, index) =>
+        part.match ? (
+          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-900">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
