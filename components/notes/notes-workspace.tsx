@@ -23,13 +23,16 @@ type Dialog = { kind: "tag" | "split"; noteIds: number[] } | null;
 
 // The notes of one page, with multi-select and tagging for those who manage
 // themes; everyone else reads, and moves with j/k.
-export function NotesWorkspace({ projectId, themesBase, notes, themes, filterTheme, canManage }: {
+export function NotesWorkspace({ projectId, themesBase, notes, themes, filterTheme, canManage, empty }: {
   projectId: number;
   themesBase: string;
   notes: NoteItemData[];
   themes: ThemeRef[];
   filterTheme: ThemeRef | null;
   canManage: boolean;
+  // Shown instead of the list when no note matches (it stays mounted, so the
+  // status of the tagging that emptied the list is still announced).
+  empty: React.ReactNode;
 }) {
   const ids = notes.map((note) => note.id);
   const selection = useNoteSelection(ids);
@@ -65,7 +68,7 @@ export function NotesWorkspace({ projectId, themesBase, notes, themes, filterThe
 
   return (
     <div>
-      {canManage ? (
+      {canManage && (notes.length > 0 || edits.status) ? (
         <NotesToolbar
           selected={selection.selected.length}
           total={notes.length}
@@ -79,7 +82,8 @@ export function NotesWorkspace({ projectId, themesBase, notes, themes, filterThe
           onRemove={() => filterTheme && edits.untag(selection.selected, filterTheme)}
         />
       ) : null}
-      <ol ref={list} aria-label="Notes" className="space-y-2">
+      {notes.length === 0 ? empty : null}
+      <ol ref={list} hidden={notes.length === 0} aria-label="Notes" className="space-y-2">
         {notes.map((note, index) => {
           const selected = selection.isSelected(note.id);
           return (

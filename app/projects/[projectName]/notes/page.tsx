@@ -77,40 +77,38 @@ export default async function NotesPage({
           </span>
         ) : null}
       </div>
-      {page.rows.length === 0 ? (
-        filtered ? (
-          <EmptyState title={filters.cursor ? "No more notes" : "No notes match"}>
-            Try other words or fewer filters, or{" "}
-            <Link href={base} className="text-indigo-700 underline">
-              clear the filters
-            </Link>
-            .
-          </EmptyState>
-        ) : (
-          <EmptyState title="No notes yet">
-            Reviewers write notes on spans, traces and sessions while they review (press <kbd className="font-mono">n</kbd> in review mode), or
-            send them over the API (<code className="font-mono">/v1/span_notes</code>). Every note of the project shows up here, ready to group into themes.
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <NotesWorkspace
-            key={query}
-            projectId={project.id}
-            themesBase={themesBase}
-            themes={themeRefs}
-            filterTheme={filterTheme}
-            canManage={canManage}
-            notes={page.rows.map((note) => ({
-              id: note.id,
-              summary: truncate(note.text, 60),
-              themes: note.themes,
-              body: <NoteBody projectName={project.name} note={note} />,
-            }))}
-          />
-          <Pager basePath={base} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
-        </>
-      )}
+      <NotesWorkspace
+        key={query}
+        projectId={project.id}
+        themesBase={themesBase}
+        themes={themeRefs}
+        filterTheme={filterTheme}
+        canManage={canManage}
+        notes={page.rows.map((note) => ({
+          id: note.id,
+          summary: truncate(note.text, 60),
+          themes: note.themes,
+          body: <NoteBody projectName={project.name} note={note} />,
+        }))}
+        empty={
+          filtered ? (
+            <EmptyState title={filters.cursor ? "No more notes" : "No notes match"}>
+              Try other words or fewer filters, or{" "}
+              <Link href={base} className="text-indigo-700 underline">
+                clear the filters
+              </Link>
+              .
+            </EmptyState>
+          ) : (
+            <EmptyState title="No notes yet">
+              Reviewers write notes on spans, traces and sessions while they review (press <kbd className="font-mono">n</kbd> in review mode), or
+              send them over the API (<code className="font-mono">/v1/span_notes</code>). Every note of the project shows up here, ready to group
+              into themes.
+            </EmptyState>
+          )
+        }
+      />
+      {page.rows.length > 0 ? <Pager basePath={base} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} /> : null}
     </div>
   );
 }
