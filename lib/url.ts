@@ -10,6 +10,11 @@ export const paths = {
   review: (project: string) => `/projects/${seg(project)}/review`,
   sessions: (project: string) => `/projects/${seg(project)}/sessions`,
   session: (project: string, sessionId: string) => `/projects/${seg(project)}/sessions/${seg(sessionId)}`,
+  themes: (project: string) => `/projects/${seg(project)}/themes`,
+  theme: (project: string, themeId: number) => `/projects/${seg(project)}/themes/${themeId}`,
+  suggestGroups: (project: string) => `/projects/${seg(project)}/themes/suggest`,
+  themeTraces: (project: string, themeId: number) => `/projects/${seg(project)}/traces?theme=${themeId}`,
+  themeNotes: (project: string, themeId: number) => `/projects/${seg(project)}/notes?theme=${themeId}`,
 };
 
 // Search params as plain strings (first value of a repeated key), for rebuilding links.
