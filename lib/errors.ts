@@ -42,7 +42,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string) {
-    super(message, 409);
+  constructor(message: string, fieldErrors?: Record<string, string[]>) {
+    super(message, 409, fieldErrors);
   }
 }
