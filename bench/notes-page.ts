@@ -90,6 +90,10 @@ if (existing < NOTES) {
   console.log(`Wrote ${number(written.inserted)} notes (${number(written.tagged)} tagged, ${written.themeIds.length} themes) ` +
     `in ${((performance.now() - started) / 1000).toFixed(1)} s, one INSERT for notes and one for tags.`);
 }
+// Steady state, as autovacuum leaves it: fresh rows have no visibility map yet, so
+// index-only scans would visit the heap for every row and skew the figures.
+await raw.query("VACUUM ANALYZE annotations");
+await raw.query("VACUUM ANALYZE note_themes");
 await raw.query("ANALYZE");
 
 const { rows: [stats] } = await raw.query<Record<string, string>>(`
@@ -146,7 +150,7 @@ async function capturedQueries(work: () => Promise<unknown>): Promise<Captured[]
   capture = [];
   try {
     await work();
-    return capture.filter((q) => !/^(BEGIN|COMMIT)/.test(q.sql));
+    return capture;
   } finally {
     capture = null;
   }
@@ -176,7 +180,7 @@ for (const [name, raw_] of cases) {
     results.push({ name: label, server, sql, rows });
     console.log(`${server.p50.toFixed(1)} ms p50 (${rows}; raw SQL ${sql.p50.toFixed(1)} ms)`);
     if (explain) {
-      const last = queries.at(-1)!;
+      const last = queries.filter((q) => /^\s*(SELECT|WITH)/i.test(q.sql)).at(-1)!;
       const { rows: plan } = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${last.sql}`, last.params);
       console.log(plan.map((r) => `      ${r["QUERY PLAN"]}`).join("\n"));
     }
