@@ -264,8 +264,22 @@ export const LEAD_NOTES: Record<string, readonly string[]> = {
   hallucinated_policy: [
     "Another invented policy ({claim}). We need a rubric for this.",
     "Escalating: the model keeps inventing policy details. Prompt team is on it.",
+    "Invented policy on {model} again. Collecting these before the prompt change.",
+    "Hallucinated policy, third one this week on {source}. Let's make it a theme.",
   ],
-  ignored_document: ["Retrieval is fine here; generation ignores the doc. Worth a rubric of its own."],
-  wrong_tool: ["Tool routing again. Tracking these for the tools rewrite."],
-  tone: ["Tone feedback noted. Let's agree on a style guide for apologies."],
+  ignored_document: [
+    "The right doc was retrieved and not used. Worth a rubric of its own.",
+    "Ignored retrieved document again. Adding to the list for the grounding fix.",
+    "Context had '{rightDoc}'; the answer ignored it. Tracking this pattern.",
+  ],
+  wrong_tool: [
+    "Tool routing again. Tracking these for the tools rewrite.",
+    "Wrong tool call, noted for the tool descriptions update.",
+    "Tool choice problem; let's check how the tool descriptions read to the model.",
+  ],
+  tone: [
+    "Tone feedback noted. Let's agree on a style guide for apologies.",
+    "Tone again. I'll draft a few example replies for the prompt.",
+  ],
+  leaked_internal: ["Internal detail in a customer answer. Security should see this one."],
 };
