@@ -59,7 +59,7 @@ const totals = await seedDemoData(prisma, {
 });
 
 console.log(
-  `Done: ${number(totals.spans)} spans, ${number(totals.traces)} traces, ${number(totals.sessions)} sessions ` +
+  `Done: ${number(totals.spans)} spans, ${number(totals.traces)} traces, ${number(totals.sessions)} sessions, ${number(totals.notes ?? 0)} new notes ` +
     `in ${(totals.elapsedMs / 1000).toFixed(1)} s (${rate(totals)} spans/s).`,
 );
 // The connection pool would keep Node alive.

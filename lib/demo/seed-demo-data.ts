@@ -2,10 +2,24 @@ import type { Db } from "@/lib/db";
 import { ingestSpans, type IngestResult } from "@/lib/ingest/ingest-spans";
 import type { IngestSpan } from "@/lib/ingest/span-input";
 import { seedDemoUsers } from "@/lib/auth/demo-users";
+import { digestBatch, type TraceDigest } from "./demo-note-digest";
+import { planDemoNotes } from "./demo-note-plan";
+import { seedDemoNotes } from "./demo-notes";
 import { seedDemoRubrics } from "./demo-rubrics";
-import { DEFAULT_DEMO_PROJECT, generateDemoTraces, type DemoTraceOptions } from "./generate-demo-traces";
+import {
+  DEFAULT_DEMO_PROJECT,
+  DEFAULT_DEMO_SEED,
+  DEFAULT_DEMO_TRACES,
+  generateDemoTraces,
+  type DemoTraceOptions,
+} from "./generate-demo-traces";
+import { hashString } from "./random";
 
-export type SeedProgress = IngestResult & { elapsedMs: number };
+export type SeedProgress = IngestResult & { elapsedMs: number; notes?: number };
+
+// Notes need a few hundred traces to choose from, not all of a 100k-trace seed:
+// beyond this many traces, whole sessions are sampled by their id.
+const NOTE_CANDIDATE_TRACES = 1000;
 
 export type SeedOptions = DemoTraceOptions & {
   /** Called after each batch with the running totals. */
@@ -27,15 +41,23 @@ export async function seedDemoData(db: Db, { onProgress, ...options }: SeedOptio
     totals.elapsedMs = performance.now() - started;
     onProgress?.({ ...totals });
   };
+  const projectName = options.projectName ?? DEFAULT_DEMO_PROJECT;
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const sampled = Math.min(1, NOTE_CANDIDATE_TRACES / (options.traces ?? DEFAULT_DEMO_TRACES));
+  const digests: TraceDigest[] = [];
   // One batch in flight while the next one is generated.
   let inFlight: Promise<void> = Promise.resolve();
   for (const batch of generateDemoTraces(options)) {
     await inFlight;
     inFlight = write(batch);
+    const inSample = batch.filter((span) => hashString(String(span.attributes?.["session.id"])) / 2 ** 32 < sampled);
+    digests.push(...digestBatch(inSample));
   }
   await inFlight;
-  // Demo accounts (README) and rubrics, so the demo can be reviewed right away.
+  // Demo accounts (README), rubrics and the reviewers' notes, so the demo can be reviewed right away.
   await seedDemoUsers(db);
-  await seedDemoRubrics(db, options.projectName ?? DEFAULT_DEMO_PROJECT);
+  await seedDemoRubrics(db, projectName);
+  totals.notes = await seedDemoNotes(db, projectName, planDemoNotes(digests, { seed, projectName }));
+  totals.elapsedMs = performance.now() - started;
   return totals;
 }
