@@ -80,6 +80,18 @@ export function clusterNotesInWorker(notes: ClusterNote[], threshold: number): P
   });
 }
 
+/**
+ * Starts the worker, which loads the language model at once (~0.3 s idle, seconds
+ * on a busy machine), so that the lead's first "Suggest groups" does not wait
+ * for it. For pages that offer the button; the worker stops again after a minute unused.
+ */
+export function prepareClusterWorker(): void {
+  if (worker && pending.size) return; // busy: it is warm
+  if (idleTimer) clearTimeout(idleTimer);
+  worker ??= startWorker();
+  idle();
+}
+
 /** Stops the worker now (tests, scripts that exit cleanly). */
 export async function stopClusterWorker(): Promise<void> {
   const stopping = worker;

@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { clusterNotes, type ClusterNote } from "./cluster-notes";
+import { noteTerms } from "./note-terms";
 
 // The worker thread that runs clusterNotes (CPU-bound for a second or more at
 // 5,000 notes) so the server's event loop keeps serving other requests.
@@ -9,6 +10,9 @@ export type ClusterRequest = { id: number; notes: ClusterNote[]; threshold: numb
 export type ClusterResponse =
   | { id: number; groups: ReturnType<typeof clusterNotes> }
   | { id: number; error: string };
+
+// Load the language model now, while nobody waits for it yet.
+if (parentPort) noteTerms(["warm"]);
 
 parentPort?.on("message", (request: ClusterRequest) => {
   let response: ClusterResponse;
