@@ -55,7 +55,7 @@ export default async function NotesPage({
   const themeRefs = themes.map(({ id, name }) => ({ id, name }));
   const filterTheme = themeRefs.find((theme) => theme.id === filters.theme) ?? null;
   return (
-    <div className="max-w-6xl px-4 py-4">
+    <div className="px-4 py-4">
       <NoteFiltersForm
         filters={filters}
         authors={authors}
