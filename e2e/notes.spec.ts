@@ -24,6 +24,7 @@ const keysReady = (page: Page) => expect(page.locator("ol[data-keys-ready]")).to
 const noteBox = (page: Page, text: string) => items(page).filter({ hasText: text });
 
 test("search highlights matches and filters narrow the notes", async ({ page }) => {
+  test.slow(); // a page load per filter
   await page.goto(notesPath());
   await expect(count(page)).toHaveText("15 notes");
   await filters(page).getByRole("searchbox", { name: "Search notes" }).fill("refund");
@@ -39,18 +40,32 @@ test("search highlights matches and filters narrow the notes", async ({ page }) 
 
   await page.goto(notesPath());
   await filters(page).getByLabel("Reviewer").selectOption({ label: "Lee Lead" });
+  await expect(page).toHaveURL(/reviewer=[0-9a-f-]{36}/);
   await expect(count(page)).toHaveText("5 notes");
   await filters(page).getByLabel("Written on").selectOption({ label: "Trace notes" });
   await expect(page).toHaveURL(/target=TRACE/);
   await expect(count(page)).toHaveText("2 notes");
   await expect(items(page).first()).toContainText("trace");
+  // Each select applies at once (a GET form): wait for the URL before the next one.
   await filters(page).getByLabel("Reviewer").selectOption({ label: "Anyone" });
+  await expect(page).not.toHaveURL(/reviewer=[0-9a-f]/);
   await filters(page).getByLabel("Written on").selectOption({ label: "Span notes" });
+  await expect(page).toHaveURL(/target=SPAN/);
   await filters(page).getByLabel("Span kind").selectOption("TOOL");
+  await expect(page).toHaveURL(/spanKind=TOOL/);
   await expect(count(page)).toHaveText("5 notes");
   // A span note links to its exact span on the trace page.
   const target = items(page).first().getByRole("link", { name: "lookup_order" });
   await expect(target).toHaveAttribute("href", new RegExp(`/traces/[0-9a-f]{32}\\?span=[0-9a-f]{16}$`));
+  await page.getByRole("link", { name: "Clear filters" }).first().click();
+  await expect(count(page)).toHaveText("15 notes");
+  // The labels given on a note's target show with it; the rubric filter finds the notes of labelled traces.
+  await expect(noteBox(page, "Too long, could be two sentences").getByRole("list", { name: "Labels on the same target" })).toHaveText("correctness: incorrect");
+  await filters(page).getByLabel("Rubric on its trace").selectOption("correctness");
+  await expect(page).toHaveURL(/rubric=correctness/);
+  await filters(page).getByLabel("Label").selectOption("incorrect");
+  await expect(page).toHaveURL(/rubric=correctness&label=incorrect/);
+  await expect(count(page)).toHaveText("6 notes");
   await page.getByRole("link", { name: "Clear filters" }).first().click();
   await expect(count(page)).toHaveText("15 notes");
   // Markdown renders; HTML in a note stays text.

@@ -56,7 +56,9 @@ export default async function NotesPage({
   const filterTheme = themeRefs.find((theme) => theme.id === filters.theme) ?? null;
   return (
     <div className="px-4 py-4">
+      {/* Keyed by the URL: its fields are uncontrolled, and "Clear filters" (a client navigation) must reset them. */}
       <NoteFiltersForm
+        key={query}
         filters={filters}
         authors={authors}
         themes={themeRefs}
