@@ -58,7 +58,7 @@ export default async function NotesPage({
     <div className="px-4 py-4">
       {/* Keyed by the URL: its fields are uncontrolled, and "Clear filters" (a client navigation) must reset them. */}
       <NoteFiltersForm
-        key={query}
+        key={`filters?${query}`}
         filters={filters}
         authors={authors}
         themes={themeRefs}
@@ -80,7 +80,7 @@ export default async function NotesPage({
         ) : null}
       </div>
       <NotesWorkspace
-        key={query}
+        key={`notes?${query}`}
         projectId={project.id}
         themesBase={themesBase}
         themes={themeRefs}
