@@ -4,7 +4,8 @@ import { api } from "./polish-world";
 // A project of its own for e2e/notes.spec.ts, sent over OTLP/JSON: three traces
 // (CHAIN root, LLM and TOOL children) in one session, and fifteen notes written
 // over the Phoenix API by a reviewer and a lead in three recognisable groups:
-// five about refunds, six about tools, four others. Nothing else writes there.
+// five about refunds, six about tools, four others; one correctness label on the
+// first trace. Nothing else writes there.
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 const nanos = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
 const attributes = (values: Record<string, string>) => Object.entries(values).map(([key, value]) => ({ key, value: { stringValue: value } }));
@@ -57,6 +58,12 @@ export async function ingestNotesWorld(baseURL: string, keys: Record<Author, str
       resource: { attributes: attributes({ "openinference.project.name": world.project }) },
       scopeSpans: [{ scope: { name: "notes-e2e" }, spans }],
     }],
+  });
+  // The demo's correctness rubric on the project, and a reviewer's label on the first trace:
+  // the notes there show it, and the rubric filter finds them.
+  await api(baseURL, keys.lead, `/v1/projects/${world.project}/annotation_configs/correctness`, "PUT", undefined);
+  await api(baseURL, keys.reviewer, "/v1/trace_annotations?sync=true", "POST", {
+    data: [{ trace_id: world.traces[0].traceId, name: "correctness", annotator_kind: "HUMAN", result: { label: "incorrect" } }],
   });
   for (const note of notes) {
     const trace = world.traces[note.on.trace];

@@ -24,6 +24,7 @@ const keysReady = (page: Page) => expect(page.locator("ol[data-keys-ready]")).to
 const noteBox = (page: Page, text: string) => items(page).filter({ hasText: text });
 
 test("search highlights matches and filters narrow the notes", async ({ page }) => {
+  test.slow(); // a page load per filter
   await page.goto(notesPath());
   await expect(count(page)).toHaveText("15 notes");
   await filters(page).getByRole("searchbox", { name: "Search notes" }).fill("refund");
@@ -39,18 +40,32 @@ test("search highlights matches and filters narrow the notes", async ({ page }) 
 
   await page.goto(notesPath());
   await filters(page).getByLabel("Reviewer").selectOption({ label: "Lee Lead" });
+  await expect(page).toHaveURL(/reviewer=[0-9a-f-]{36}/);
   await expect(count(page)).toHaveText("5 notes");
   await filters(page).getByLabel("Written on").selectOption({ label: "Trace notes" });
   await expect(page).toHaveURL(/target=TRACE/);
   await expect(count(page)).toHaveText("2 notes");
   await expect(items(page).first()).toContainText("trace");
+  // Each select applies at once (a GET form): wait for the URL before the next one.
   await filters(page).getByLabel("Reviewer").selectOption({ label: "Anyone" });
+  await expect(page).not.toHaveURL(/reviewer=[0-9a-f]/);
   await filters(page).getByLabel("Written on").selectOption({ label: "Span notes" });
+  await expect(page).toHaveURL(/target=SPAN/);
   await filters(page).getByLabel("Span kind").selectOption("TOOL");
+  await expect(page).toHaveURL(/spanKind=TOOL/);
   await expect(count(page)).toHaveText("5 notes");
   // A span note links to its exact span on the trace page.
   const target = items(page).first().getByRole("link", { name: "lookup_order" });
   await expect(target).toHaveAttribute("href", new RegExp(`/traces/[0-9a-f]{32}\\?span=[0-9a-f]{16}$`));
+  await page.getByRole("link", { name: "Clear filters" }).first().click();
+  await expect(count(page)).toHaveText("15 notes");
+  // The labels given on a note's target show with it; the rubric filter finds the notes of labelled traces.
+  await expect(noteBox(page, "Too long, could be two sentences").getByRole("list", { name: "Labels on the same target" })).toHaveText("correctness: incorrect");
+  await filters(page).getByLabel("Rubric on its trace").selectOption("correctness");
+  await expect(page).toHaveURL(/rubric=correctness/);
+  await filters(page).getByLabel("Label").selectOption("incorrect");
+  await expect(page).toHaveURL(/rubric=correctness&label=incorrect/);
+  await expect(count(page)).toHaveText("6 notes");
   await page.getByRole("link", { name: "Clear filters" }).first().click();
   await expect(count(page)).toHaveText("15 notes");
   // Markdown renders; HTML in a note stays text.
@@ -59,6 +74,7 @@ test("search highlights matches and filters narrow the notes", async ({ page }) 
 });
 
 test("a lead tags ten notes into two themes by keyboard and multi-select, then splits one", async ({ page }) => {
+  test.slow(); // many steps, each a server round trip
   await page.goto(notesPath("q=refund"));
   await keysReady(page);
   // j/k move a visible focus between notes.
@@ -97,8 +113,9 @@ test("a lead tags ten notes into two themes by keyboard and multi-select, then s
   await expect(count(page)).toHaveText("6 notes");
   await noteBox(page, "Wrong tool: used order lookup").getByRole("checkbox").click();
   await page.getByRole("button", { name: "Tag selected…" }).click();
-  await page.getByRole("combobox", { name: "Theme" }).fill("Wrong tool");
-  await page.getByRole("option", { name: "Create theme 'Wrong tool'" }).click();
+  const one = page.getByRole("dialog", { name: "Tag 1 note" });
+  await one.getByRole("combobox", { name: "Theme" }).fill("Wrong tool");
+  await one.getByRole("option", { name: "Create theme 'Wrong tool'" }).click();
   await expect(page.getByRole("status")).toHaveText("Created theme 'Wrong tool' and tagged 1 note with it");
 
   // Five more into that existing theme, by keyboard only.
@@ -111,9 +128,11 @@ test("a lead tags ten notes into two themes by keyboard and multi-select, then s
   }
   await expect(page.getByTestId("selected-count")).toHaveText("5 selected");
   await page.keyboard.press("t");
+  const five = page.getByRole("dialog", { name: "Tag 5 notes" });
   await page.keyboard.type("wrong");
-  await expect(page.getByRole("option", { name: "Wrong tool" })).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByRole("option", { name: /Create theme/ })).toHaveCount(0);
+  await expect(five.getByRole("option", { name: "Wrong tool" })).toHaveAttribute("aria-selected", "true");
+  // The existing theme comes first; creating one named as typed stays possible, below it.
+  await expect(five.getByRole("option")).toHaveText(["Wrong tool", "Create theme 'wrong'"]);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status")).toHaveText("Tagged 5 notes with 'Wrong tool'");
   // Tagged, they leave the untagged filter.

@@ -42,6 +42,10 @@ export function NoteFiltersForm({
             className={field}
           />
         </label>
+        <label className="flex h-8 items-center gap-1.5 text-sm text-zinc-700">
+          <input type="checkbox" name="untagged" value="1" defaultChecked={filters.untagged} className="size-4 accent-indigo-600" />
+          Untagged only
+        </label>
         <SubmitButton>Search</SubmitButton>
         {clearHref ? (
           <Link href={clearHref} className="flex h-8 items-center text-sm text-zinc-500 underline hover:text-zinc-800">
@@ -69,10 +73,6 @@ export function NoteFiltersForm({
         <FilterSelect name="theme" label="Theme" value={filters.theme?.toString()} options={themes.map((t) => ({ value: String(t.id), label: t.name }))} />
         <FilterSelect name="rubric" label="Rubric on its trace" value={filters.rubric} options={optionsOf(rubrics.map((r) => r.name))} />
         <FilterSelect name="label" label="Label" value={filters.label} options={optionsOf(labels)} />
-        <label className="flex h-8 items-center gap-1.5 text-sm text-zinc-700">
-          <input type="checkbox" name="untagged" value="1" defaultChecked={filters.untagged} className="size-4 accent-indigo-600" />
-          Untagged only
-        </label>
       </div>
     </AutoSubmitForm>
   );

@@ -5,8 +5,13 @@ import { headlineParts } from "@/lib/themes/note-headline";
 // the matches marked (built as elements from the headline's parts, never as HTML).
 export function NoteText({ text, headline }: { text: string; headline: string | null }) {
   if (headline === null) return <MarkdownView text={text} />;
+  // ts_headline shows the best fragments, not the whole note: say where words were
+  // left out (it drops punctuation at a fragment's edges, so compare words only).
+  const flat = (value: string) => value.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const [note, shown] = [flat(text), flat(headline.replace(/[«»]/g, ""))];
   return (
     <p className="text-[13px] leading-relaxed whitespace-pre-wrap break-words text-zinc-800">
+      {note.startsWith(shown) ? null : <span className="text-zinc-400">… </span>}
       {headlineParts(headline).map((part, index) =>
         part.match ? (
           <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-900">
@@ -16,6 +21,7 @@ export function NoteText({ text, headline }: { text: string; headline: string | 
           <span key={index}>{part.text}</span>
         ),
       )}
+      {note.endsWith(shown) ? null : <span className="text-zinc-400"> …</span>}
     </p>
   );
 }

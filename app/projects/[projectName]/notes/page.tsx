@@ -15,7 +15,7 @@ import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
 import type { RawSearchParams } from "@/lib/search-params";
 import { countNotes, listNoteAuthors, listNotes } from "@/lib/themes/list-notes";
 import { parseNoteFilters } from "@/lib/themes/note-filters";
-import { listThemes } from "@/lib/themes/themes";
+import { listThemeRefs } from "@/lib/themes/themes";
 import { flatParams, paths } from "@/lib/url";
 
 export const metadata: Metadata = { title: "Notes" };
@@ -43,7 +43,7 @@ export default async function NotesPage({
     listNotes(actor, project.id, filters),
     countNotes(actor, project.id, filters),
     listNoteAuthors(actor, project.id),
-    listThemes(actor, project.id),
+    listThemeRefs(actor, project.id),
     reviewRubricsForProject(project.id),
   ]);
   const canManage = can(actor, "manage-themes");
@@ -52,14 +52,15 @@ export default async function NotesPage({
   const themesBase = `${paths.project(project.name)}/themes`;
   const query = filterQuery(rawParams);
   const filtered = query !== "" && query !== `limit=${filters.limit}`;
-  const themeRefs = themes.map(({ id, name }) => ({ id, name }));
-  const filterTheme = themeRefs.find((theme) => theme.id === filters.theme) ?? null;
+  const filterTheme = themes.find((theme) => theme.id === filters.theme) ?? null;
   return (
-    <div className="max-w-6xl px-4 py-4">
+    <div className="px-4 py-4">
+      {/* Keyed by the URL: its fields are uncontrolled, and "Clear filters" (a client navigation) must reset them. */}
       <NoteFiltersForm
+        key={`filters?${query}`}
         filters={filters}
         authors={authors}
-        themes={themeRefs}
+        themes={themes}
         rubrics={rubrics.map((r) => ({ name: r.name, labels: r.values.map((v) => v.label) }))}
         clearHref={filtered ? base : null}
       />
@@ -78,10 +79,10 @@ export default async function NotesPage({
         ) : null}
       </div>
       <NotesWorkspace
-        key={query}
+        key={`notes?${query}`}
         projectId={project.id}
         themesBase={themesBase}
-        themes={themeRefs}
+        themes={themes}
         filterTheme={filterTheme}
         canManage={canManage}
         notes={page.rows.map((note) => ({
