@@ -50,3 +50,16 @@ export type SuggestedGroup = {
   noteIds: number[];
   examples: { id: number; text: string }[];
 };
+
+/** What "Suggest groups" found, and over which notes. */
+export type SuggestedGroups = {
+  groups: SuggestedGroup[];
+  // The notes clustered: the filtered notes, or the untagged ones when no filter is set.
+  noteCount: number;
+  untaggedOnly: boolean;
+  // More notes matched than the cap: only the newest `noteCount` were clustered.
+  capped: boolean;
+  // Groups left out because the lead dismissed (most of) them before.
+  dismissedCount: number;
+  threshold: number;
+};

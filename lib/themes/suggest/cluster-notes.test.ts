@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterNotes, DEFAULT_THRESHOLD } from "./cluster-notes";
+import { clusterNotes } from "./cluster-notes";
+import { DEFAULT_THRESHOLD } from "./cluster-options";
 import { failureNoteFixture } from "./fixtures/failure-notes";
 
 // Adjusted Rand index (Hubert & Arabie) of two labellings of the same items: 1 is

@@ -1,5 +1,6 @@
 import type { SuggestedGroup } from "@/lib/themes/theme-types";
 import { averageLinkage } from "./average-linkage";
+import { DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_GROUP_SIZE, MIN_THRESHOLD } from "./cluster-options";
 import { noteTerms, surfaceOf, type NoteTerms } from "./note-terms";
 import { cosineSimilarities, tfIdf, type SparseVector, type TfIdf } from "./tf-idf";
 
@@ -8,13 +9,6 @@ import { cosineSimilarities, tfIdf, type SparseVector, type TfIdf } from "./tf-i
 // Pure and deterministic: the same notes give the same groups in the same order,
 // whatever order they come in.
 
-// Notes are short, so TF-IDF cosines run low: at 0.2 the fixture's five modes come out
-// (adjusted Rand index 0.72), at 0.3 two of them split in two (0.56).
-export const DEFAULT_THRESHOLD = 0.2;
-export const MIN_THRESHOLD = 0.05;
-export const MAX_THRESHOLD = 0.95;
-// Smaller groups are noise, not a pattern.
-export const MIN_GROUP_SIZE = 3;
 const TOP_TERMS = 5;
 const NAME_TERMS = 3;
 const EXAMPLES = 3;
