@@ -115,7 +115,7 @@ test("a lead codes notes into themes and promotes them to a rubric; a reviewer l
   const from = page.getByText("From themes:");
   for (const name of ["Invented refund policy", "Rude tone", "Wrong tool"]) await expect(from.getByRole("link", { name })).toBeVisible();
   const form = page.getByRole("form", { name: "Rubric" });
-  for (const [index, label] of ["Invented refund policy", "Wrong tool", "Rude tone", "none of these"].entries()) {
+  for (const [index, label] of ["Invented refund policy", "Rude tone", "Wrong tool", "none of these"].entries()) {
     await expect(form.getByLabel(`Label ${index + 1}`, { exact: true })).toHaveValue(label);
   }
   await page.screenshot({ path: "screenshots/themes-rubric-editor.png", fullPage: true });

@@ -4,7 +4,7 @@ import { useState } from "react";
 
 // The similarity threshold, as a slider with its number; the form is a GET so
 // the threshold (and the note filters, kept as hidden fields) live in the URL.
-export function ThresholdForm({ threshold, hidden }: { threshold: number; hidden: Record<string, string> }) {
+export function ThresholdForm({ threshold, min, max, hidden }: { threshold: number; min: number; max: number; hidden: Record<string, string> }) {
   const [value, setValue] = useState(threshold);
   return (
     <form method="get" aria-label="Grouping" className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 bg-white px-4 py-3">
@@ -15,8 +15,8 @@ export function ThresholdForm({ threshold, hidden }: { threshold: number; hidden
         Similarity threshold
         <input
           type="range"
-          min={0.05}
-          max={0.95}
+          min={min}
+          max={max}
           step={0.05}
           value={value}
           onChange={(event) => setValue(Number(event.target.value))}
@@ -29,8 +29,8 @@ export function ThresholdForm({ threshold, hidden }: { threshold: number; hidden
         <input
           type="number"
           name="threshold"
-          min={0.05}
-          max={0.95}
+          min={min}
+          max={max}
           step={0.05}
           value={value}
           onChange={(event) => setValue(Number(event.target.value))}
