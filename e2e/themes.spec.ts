@@ -74,14 +74,22 @@ test("a lead codes notes into themes and promotes them to a rubric; a reviewer l
   await page.getByRole("link", { name: "Suggest groups" }).click();
   const groups = page.getByRole("list", { name: "Suggested groups" });
   await expect(groups).toBeVisible({ timeout: 30_000 });
+  // A strict threshold keeps no group together; the default one groups again.
+  await page.getByLabel("Threshold value").fill("0.9");
+  await page.getByRole("button", { name: "Regroup" }).click();
+  await expect(page.getByText("No groups at this threshold")).toBeVisible({ timeout: 30_000 });
+  expect(new URL(page.url()).searchParams.get("threshold")).toBe("0.9");
+  await page.getByLabel("Threshold value").fill("0.2");
+  await page.getByRole("button", { name: "Regroup" }).click();
+  await expect(page.getByText("2 groups of 3 or more similar notes in 10 untagged notes.")).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: "screenshots/themes-suggest.png", fullPage: true });
-  const toneGroup = groups.getByRole("listitem").filter({ hasText: /rude/i }).filter({ hasText: "6 notes" });
+  const toneGroup = groups.locator(":scope > li").filter({ hasText: /rude/i }).filter({ hasText: "6 notes" });
   await expect(toneGroup).toHaveCount(1);
   await toneGroup.getByLabel("Theme name").fill("Rude tone");
   await toneGroup.getByRole("button", { name: "Accept as new theme" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Created theme Rude tone with 6 notes." })).toBeVisible();
   await expect(toneGroup).toHaveCount(0);
-  const refundGroup = groups.getByRole("listitem").filter({ hasText: /refund/i }).first();
+  const refundGroup = groups.locator(":scope > li").filter({ hasText: /refund/i }).first();
   await refundGroup.getByLabel("Theme name").fill("Refund policy leftovers");
   await refundGroup.getByRole("button", { name: "Accept as new theme" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Created theme Refund policy leftovers" })).toBeVisible();

@@ -76,10 +76,13 @@ function Grouping() {
 async function Groups({ actor, project, filters, threshold }: { actor: Actor; project: ProjectRef; filters: NoteFilters; threshold: number }) {
   const [found, themes] = await Promise.all([suggestGroups(actor, project.id, filters, { threshold }), listThemes(actor, project.id)]);
   return (
-    <>
-      <p className="text-sm text-zinc-600">{summary(found)}</p>
-      <SuggestedGroups projectId={project.id} groups={found.groups} themes={themes.map(({ id, name }) => ({ id, name }))} llm={llmConfigured()} />
-    </>
+    <SuggestedGroups
+      projectId={project.id}
+      summary={summary(found)}
+      groups={found.groups}
+      themes={themes.map(({ id, name }) => ({ id, name }))}
+      llm={llmConfigured()}
+    />
   );
 }
 
