@@ -15,9 +15,9 @@ export async function themeSummaries(projectId: number, themeIds?: number[]): Pr
     WITH reviewed AS (
       SELECT count(*)::int AS n FROM traces t
       WHERE t.project_id = ${projectId}
-        AND (EXISTS (SELECT 1 FROM annotations a WHERE a.trace_row_id = t.id AND ${human})
-          OR EXISTS (SELECT 1 FROM annotations a WHERE t.session_row_id IS NOT NULL
-            AND a.session_row_id = t.session_row_id AND a.target_type = 'SESSION' AND ${human}))
+        AND (t.id IN (SELECT a.trace_row_id FROM annotations a WHERE a.project_id = ${projectId} AND ${human})
+          OR t.session_row_id IN (SELECT a.session_row_id FROM annotations a
+            WHERE a.project_id = ${projectId} AND a.target_type = 'SESSION' AND ${human}))
     ), tagged AS (
       SELECT nt.theme_id, n.target_type, n.trace_row_id, n.session_row_id, nt_trace.session_row_id AS trace_session
       FROM themes th
