@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { useTestDatabase } from "@/tests/setup/database";
 import { note, notesWorld } from "@/tests/fixtures/notes-world";
-import { createTheme, deleteTheme, getTheme, listThemes, tagNotes, untagNotes, updateTheme } from "./themes";
+import { createTheme, deleteTheme, getTheme, listThemeRefs, listThemes, tagNotes, untagNotes, updateTheme } from "./themes";
 
 const db = useTestDatabase();
 
@@ -143,6 +143,7 @@ describe("themes: update, delete, read", () => {
 
     const list = await listThemes(w.reviewer, w.project.id);
     expect(list.map((t) => t.name)).toEqual(["empty", "Narrow", "wide"]);
+    expect(await listThemeRefs(w.viewer, w.project.id)).toEqual(list.map((t) => ({ id: t.id, name: t.name })));
     expect(list[2]).toMatchObject({ id: wide.id, description: "Everything", noteCount: 3, traceCount: 2, sessionCount: 1, rubrics: [] });
     expect(list[2].reviewedTraceShare).toBeCloseTo(2 / 3);
     expect(list[1]).toMatchObject({ id: narrow.id, noteCount: 1, traceCount: 1, sessionCount: 0 });

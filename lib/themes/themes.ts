@@ -118,6 +118,13 @@ export async function listThemes(actor: Actor | null, projectId: number): Promis
   return themeSummaries(projectId);
 }
 
+/** Just the names (pickers and filters on the notes page): no counts, one index scan. */
+export async function listThemeRefs(actor: Actor | null, projectId: number): Promise<ThemeRef[]> {
+  authorize(actor, "read");
+  const themes = await prisma.theme.findMany({ where: { projectId }, select: { id: true, name: true } });
+  return themes.sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id - b.id);
+}
+
 export type ThemeDetail = ThemeSummary & { projectId: number; events: ThemeEventView[] };
 
 /** One theme with its history, newest first. */
