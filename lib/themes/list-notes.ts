@@ -14,7 +14,8 @@ import type { NoteListRow } from "./theme-types";
 // first or, with a search, best match first. Keyset pages, no OFFSET.
 
 const query = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
-// float8: a float4 rank read into JS and sent back would not compare equal to itself.
+// float8 on both sides of the keyset: a float4 rank read into JS and sent back
+// as the cursor then compares exactly, whatever type the parameter is given.
 const rankOf = (q: string) => Prisma.sql`ts_rank_cd(n.search_vector, ${query(q)})::float8`;
 
 async function readerFor(actor: Actor, projectId: number): Promise<AnnotationReader> {
