@@ -16,7 +16,7 @@ import { DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_GROUP_SIZE, MIN_THRESHOLD } from 
 import { llmConfigured } from "@/lib/themes/suggest/name-with-llm";
 import { suggestGroups } from "@/lib/themes/suggest/suggest-groups";
 import type { SuggestedGroups as SuggestedGroupsResult } from "@/lib/themes/theme-types";
-import { listThemes } from "@/lib/themes/themes";
+import { listThemeRefs } from "@/lib/themes/themes";
 import { flatParams, paths } from "@/lib/url";
 
 export const metadata: Metadata = { title: "Suggest groups" };
@@ -74,13 +74,13 @@ function Grouping() {
 }
 
 async function Groups({ actor, project, filters, threshold }: { actor: Actor; project: ProjectRef; filters: NoteFilters; threshold: number }) {
-  const [found, themes] = await Promise.all([suggestGroups(actor, project.id, filters, { threshold }), listThemes(actor, project.id)]);
+  const [found, themes] = await Promise.all([suggestGroups(actor, project.id, filters, { threshold }), listThemeRefs(actor, project.id)]);
   return (
     <SuggestedGroups
       projectId={project.id}
       summary={summary(found)}
       groups={found.groups}
-      themes={themes.map(({ id, name }) => ({ id, name }))}
+      themes={themes}
       llm={llmConfigured()}
     />
   );
