@@ -74,14 +74,23 @@ test("a lead codes notes into themes and promotes them to a rubric; a reviewer l
   await page.getByRole("link", { name: "Suggest groups" }).click();
   const groups = page.getByRole("list", { name: "Suggested groups" });
   await expect(groups).toBeVisible({ timeout: 30_000 });
+  // A strict threshold breaks up the six loosely worded tone notes; the default one groups them again.
+  await page.getByLabel("Threshold value").fill("0.9");
+  await page.getByRole("button", { name: "Regroup" }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("threshold")).toBe("0.9");
+  await expect(page.getByText(/ or more similar notes in 10 untagged notes\.$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("6 notes")).toHaveCount(0);
+  await page.getByLabel("Threshold value").fill("0.2");
+  await page.getByRole("button", { name: "Regroup" }).click();
+  await expect(page.getByText("2 groups of 3 or more similar notes in 10 untagged notes.")).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: "screenshots/themes-suggest.png", fullPage: true });
-  const toneGroup = groups.getByRole("listitem").filter({ hasText: /rude/i }).filter({ hasText: "6 notes" });
+  const toneGroup = groups.locator(":scope > li").filter({ hasText: /rude/i }).filter({ hasText: "6 notes" });
   await expect(toneGroup).toHaveCount(1);
   await toneGroup.getByLabel("Theme name").fill("Rude tone");
   await toneGroup.getByRole("button", { name: "Accept as new theme" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Created theme Rude tone with 6 notes." })).toBeVisible();
   await expect(toneGroup).toHaveCount(0);
-  const refundGroup = groups.getByRole("listitem").filter({ hasText: /refund/i }).first();
+  const refundGroup = groups.locator(":scope > li").filter({ hasText: /refund/i }).first();
   await refundGroup.getByLabel("Theme name").fill("Refund policy leftovers");
   await refundGroup.getByRole("button", { name: "Accept as new theme" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Created theme Refund policy leftovers" })).toBeVisible();
@@ -115,7 +124,7 @@ test("a lead codes notes into themes and promotes them to a rubric; a reviewer l
   const from = page.getByText("From themes:");
   for (const name of ["Invented refund policy", "Rude tone", "Wrong tool"]) await expect(from.getByRole("link", { name })).toBeVisible();
   const form = page.getByRole("form", { name: "Rubric" });
-  for (const [index, label] of ["Invented refund policy", "Wrong tool", "Rude tone", "none of these"].entries()) {
+  for (const [index, label] of ["Invented refund policy", "Rude tone", "Wrong tool", "none of these"].entries()) {
     await expect(form.getByLabel(`Label ${index + 1}`, { exact: true })).toHaveValue(label);
   }
   await page.screenshot({ path: "screenshots/themes-rubric-editor.png", fullPage: true });
