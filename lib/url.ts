@@ -10,6 +10,7 @@ export const paths = {
   review: (project: string) => `/projects/${seg(project)}/review`,
   sessions: (project: string) => `/projects/${seg(project)}/sessions`,
   session: (project: string, sessionId: string) => `/projects/${seg(project)}/sessions/${seg(sessionId)}`,
+  notes: (project: string) => `/projects/${seg(project)}/notes`,
   themes: (project: string) => `/projects/${seg(project)}/themes`,
   theme: (project: string, themeId: number) => `/projects/${seg(project)}/themes/${themeId}`,
   suggestGroups: (project: string) => `/projects/${seg(project)}/themes/suggest`,

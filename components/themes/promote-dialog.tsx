@@ -5,14 +5,14 @@ import { useState, useTransition } from "react";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionState } from "@/lib/actions/action-state";
 import { promoteThemesAction } from "@/lib/actions/themes/promote-themes";
+import { snakeCase } from "@/lib/themes/snake-case";
 import type { ThemeRef } from "@/lib/themes/theme-types";
 import { buttonClass, DialogButtons, Modal } from "./modal";
 
 type Mode = "categorical" | "boolean";
 
-// The domain's rubric names are snake_case (lib/themes/promote-themes.ts); the
-// prefilled name follows the same rule so what the lead sees is what is made.
-const snake = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join("_").slice(0, 100) ?? "";
+// The domain's rule for rubric names, so what the lead sees is what is made.
+const snake = snakeCase;
 
 /** Themes → rubric(s), then the rubric editor so the lead can adjust before reviewers use it. */
 export function PromoteDialog({ projectId, themes, open, onClose }: { projectId: number; themes: ThemeRef[]; open: boolean; onClose: () => void }) {

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { countCapped, type CappedCount } from "@/lib/pagination/capped-count";
+import { COUNT_CAP, countCapped, type CappedCount } from "@/lib/pagination/capped-count";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination/keyset";
 import { annotationReader, visibleAnnotation, type AnnotationReader } from "@/lib/review/blind-review";
 import { timeWindow } from "@/lib/traces/trace-filters";
@@ -16,7 +16,7 @@ import type { NoteListRow } from "./theme-types";
 const query = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
 // float8 on both sides of the keyset: a float4 rank read into JS and sent back
 // as the cursor then compares exactly, whatever type the parameter is given.
-const rankOf = (q: string) => Prisma.sql`ts_rank_cd(n.search_vector, ${query(q)})::float8`;
+const rankOf = (q: string, alias = Prisma.sql`n`) => Prisma.sql`ts_rank_cd(${alias}.search_vector, ${query(q)})::float8`;
 
 async function readerFor(actor: Actor, projectId: number): Promise<AnnotationReader> {
   const project = await prisma.project.findUnique({ where: { id: projectId }, select: { blindReview: true } });
@@ -70,6 +70,9 @@ async function serially<T>(sql: Prisma.Sql): Promise<T> {
   return rows;
 }
 
+/** A search ranks the newest this many matches (the count's cap); the page says so when there are more. */
+export const SEARCH_WINDOW = COUNT_CAP;
+
 type PageKey = { id: number; createdAt: Date; rank: number | null };
 
 // Step 1: the page's ids over the index (created_at, id) or the search ranking.
@@ -77,10 +80,15 @@ function pageIds(projectId: number, filters: NoteFilters, reader: AnnotationRead
   const conditions = noteConditions(projectId, filters, reader);
   const cursor = decodeCursor(filters.cursor);
   if (filters.q) {
-    const rank = rankOf(filters.q);
-    if (cursor) conditions.push(Prisma.sql`(${rank}, n.id) < (${Number(cursor.value)}::float8, ${cursor.id})`);
-    return Prisma.sql`SELECT n.id, n.created_at, ${rank} AS rank FROM annotations n
-      WHERE ${Prisma.join(conditions, " AND ")} ORDER BY rank DESC, n.id DESC LIMIT ${filters.limit + 1}`;
+    // Ranked among the newest SEARCH_WINDOW matches: ranking every match of a common
+    // word reads all of them (26k of 100k notes: 110-135 ms serial under load), the
+    // window walks the (project, name, created_at) index and stops (about 20 ms).
+    const rank = rankOf(filters.q, Prisma.sql`m`);
+    const after = cursor ? Prisma.sql`WHERE (${rank}, m.id) < (${Number(cursor.value)}::float8, ${cursor.id})` : Prisma.empty;
+    return Prisma.sql`SELECT m.id, m.created_at, ${rank} AS rank FROM (
+        SELECT n.id, n.created_at, n.search_vector FROM annotations n WHERE ${Prisma.join(conditions, " AND ")}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT ${SEARCH_WINDOW}) m
+      ${after} ORDER BY rank DESC, m.id DESC LIMIT ${filters.limit + 1}`;
   }
   if (cursor) conditions.push(Prisma.sql`(n.created_at, n.id) < (${String(cursor.value)}::timestamptz, ${cursor.id})`);
   return Prisma.sql`SELECT n.id, n.created_at, NULL::float8 AS rank FROM annotations n

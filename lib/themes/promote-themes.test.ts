@@ -3,7 +3,8 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { saveReviewAnnotation } from "@/lib/review/save-review-annotation";
 import { useTestDatabase } from "@/tests/setup/database";
 import { note, notesWorld } from "@/tests/fixtures/notes-world";
-import { promoteThemes, snakeCase } from "./promote-themes";
+import { promoteThemes } from "./promote-themes";
+import { snakeCase } from "./snake-case";
 import { themesOfRubric } from "./theme-summaries";
 import { createTheme, listThemes } from "./themes";
 
@@ -31,7 +32,7 @@ describe("promoteThemes", () => {
     expect(await rubricOf(rubricIds[0])).toEqual({
       name: "refund_delays_wrong_tool",
       type: "CATEGORICAL",
-      description: "**Refund delays**: Refunds take **too long**. More than a week.\n**Wrong tool**\n**none of these**: none of the themes above applies.",
+      description: "- **Refund delays**: Refunds take **too long**. More than a week.\n- **Wrong tool**\n- **none of these**: none of the themes above applies.",
       values: [{ label: "Refund delays", score: null }, { label: "Wrong tool", score: null }, { label: "none of these", score: null }],
       targets: ["TRACE"],
       projects: [{ projectId: w.project.id }],

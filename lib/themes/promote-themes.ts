@@ -6,6 +6,7 @@ import { ConflictError } from "@/lib/errors";
 import { AnnotationTarget } from "@/lib/generated/prisma/enums";
 import { categoricalRubricSchema } from "@/lib/rubrics/rubric-schemas";
 import { parseInput, rowIdSchema } from "./theme-schemas";
+import { snakeCase } from "./snake-case";
 import { isUniqueViolation, lockThemesOfProject, recordEvent, type ThemeRow, type Tx } from "./theme-store";
 
 // Promote: themes become rubrics reviewers label with. "categorical" makes one
@@ -22,16 +23,11 @@ export const promoteThemesSchema = z.object({
 });
 export type PromoteThemesInput = z.input<typeof promoteThemesSchema>;
 
-/** "Refund delays" → "refund_delays"; a name without letters or digits falls back to `fallback`. */
-export function snakeCase(text: string, fallback: string): string {
-  const snake = text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join("_").slice(0, 100).replace(/_+$/, "");
-  return snake || fallback;
-}
 
-// One line per label: the rubric's description is the labelling guideline.
+// One list item per label: the rubric's description is the labelling guideline.
 const guidelineLine = (label: string, description: string) => {
   const text = description.replace(/\s*\n\s*/g, " ").trim();
-  return text ? `**${label}**: ${text}` : `**${label}**`;
+  return text ? `- **${label}**: ${text}` : `- **${label}**`;
 };
 
 type RubricPlan = { name: string; description: string; values: { label: string; score: number | null }[]; themes: { theme: ThemeRow; label: string }[] };

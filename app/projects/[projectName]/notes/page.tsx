@@ -13,7 +13,8 @@ import { truncate } from "@/lib/format";
 import { findProjectByName } from "@/lib/projects/projects";
 import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
 import type { RawSearchParams } from "@/lib/search-params";
-import { countNotes, listNoteAuthors, listNotes } from "@/lib/themes/list-notes";
+import { countNotes, listNoteAuthors, listNotes, SEARCH_WINDOW } from "@/lib/themes/list-notes";
+import { prepareClusterWorker } from "@/lib/themes/suggest/cluster-in-worker";
 import { parseNoteFilters } from "@/lib/themes/note-filters";
 import { listThemeRefs } from "@/lib/themes/themes";
 import { flatParams, paths } from "@/lib/url";
@@ -47,9 +48,10 @@ export default async function NotesPage({
     reviewRubricsForProject(project.id),
   ]);
   const canManage = can(actor, "manage-themes");
-  // lib/url.ts gets paths.themes / paths.suggestGroups from the themes pages' branch; built here to stay out of its way.
-  const base = `${paths.project(project.name)}/notes`;
-  const themesBase = `${paths.project(project.name)}/themes`;
+  const base = paths.notes(project.name);
+  const themesBase = paths.themes(project.name);
+  // The lead's "Suggest groups" should not wait for the clustering worker to load its language model.
+  if (canManage) prepareClusterWorker();
   const query = filterQuery(rawParams);
   const filtered = query !== "" && query !== `limit=${filters.limit}`;
   const filterTheme = themes.find((theme) => theme.id === filters.theme) ?? null;
@@ -65,7 +67,12 @@ export default async function NotesPage({
         clearHref={filtered ? base : null}
       />
       <div className="flex items-center justify-between gap-3 pb-1">
-        <ListCount count={count} noun="note" />
+        <span className="flex items-baseline gap-3">
+          <ListCount count={count} noun="note" />
+          {filters.q && count.capped ? (
+            <span className="text-xs text-zinc-500">Best matches among the newest {SEARCH_WINDOW.toLocaleString("en-US")}</span>
+          ) : null}
+        </span>
         {canManage && page.rows.length > 0 ? (
           <span className="flex items-center gap-4">
             <span className="hidden text-xs text-zinc-400 md:inline">
