@@ -10,6 +10,7 @@
 // parameters listNotes / countNotes sent (captured from Prisma's query log).
 // Target: p50 ≤ 100 ms per call.
 import pg from "pg";
+import { installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
 import { insertNotes, noteTexts, RARE_PHRASE } from "./notes-page-seed";
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_notes";
@@ -41,16 +42,8 @@ if (!(await admin(`SELECT 1 FROM pg_database WHERE datname = '${dbName.replace(/
 const { applyPendingMigrations } = await import("@/lib/db/migrate");
 await applyPendingMigrations({ kind: "postgres", url: DB_URL });
 
-// Our own client with the query log on, where lib/db.ts looks for the shared one.
-type Captured = { sql: string; params: unknown[] };
-let capture: Captured[] | null = null;
-{
-  const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const { openAdapter } = await import("@/lib/db/adapter");
-  const client = new PrismaClient({ adapter: openAdapter({ kind: "postgres", url: DB_URL }).factory, log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (event) => capture?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-  (globalThis as unknown as { prisma: unknown }).prisma = client;
-}
+// Our own client with the query log on, so every statement listNotes sends can be replayed.
+const { capturedQueries } = await installCapturingClient(DB_URL);
 const { prisma } = await import("@/lib/db");
 const { seedDemoData } = await import("@/lib/demo/seed-demo-data");
 const { listNotes, countNotes } = await import("@/lib/themes/list-notes");
@@ -130,34 +123,8 @@ const cases: [string, Record<string, string>][] = [
 ];
 
 // --- measuring ------------------------------------------------------------------------------
-type Stats = { p50: number; p95: number };
-function percentiles(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95) };
-}
-async function timeRuns(work: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARMUPS; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
-}
-async function capturedQueries(work: () => Promise<unknown>): Promise<Captured[]> {
-  capture = [];
-  try {
-    await work();
-    return capture;
-  } finally {
-    capture = null;
-  }
-}
-const replay = (queries: Captured[]) => async () => {
-  for (const q of queries) await raw.query(q.sql, q.params);
-};
+const timeRuns = (work: () => Promise<unknown>) => timeRunsOf(work, { warmups: WARMUPS, runs: RUNS });
+const replay = (queries: Captured[]) => replayOn(raw, queries);
 
 const actor = await localAdminActor();
 type Result = { name: string; server: Stats; sql: Stats; rows: string };

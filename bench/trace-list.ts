@@ -12,6 +12,7 @@
 // Target: p50 ≤ 50 ms per query.
 import { register } from "node:module";
 import pg from "pg";
+import { installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
 
 // get-trace-detail.ts imports "server-only", which throws outside React Server
 // Components: resolve it to an empty module, as Next.js does on the server.
@@ -60,17 +61,8 @@ const { applyPendingMigrations } = await import("@/lib/db/migrate");
 const applied = await applyPendingMigrations({ kind: "postgres", url: DB_URL });
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 
-// Our own client with the query log on, installed where lib/db.ts looks for
-// the shared one, so every statement a domain function runs can be replayed.
-type Captured = { sql: string; params: unknown[] };
-let capture: Captured[] | null = null;
-{
-  const { PrismaClient } = await import("@/lib/generated/prisma/client");
-  const { openAdapter } = await import("@/lib/db/adapter");
-  const client = new PrismaClient({ adapter: openAdapter({ kind: "postgres", url: DB_URL }).factory, log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (event) => capture?.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }));
-  (globalThis as unknown as { prisma: unknown }).prisma = client;
-}
+// Our own client with the query log on, so every statement a domain function runs can be replayed.
+const { capturedQueries } = await installCapturingClient(DB_URL);
 const { prisma } = await import("@/lib/db");
 const { seedDemoData } = await import("@/lib/demo/seed-demo-data");
 
@@ -136,39 +128,8 @@ if (seeded) console.log(`Seed: ${(seeded.elapsedMs / 1000).toFixed(1)} s, ${numb
 await raw.query("ANALYZE");
 
 // --- measuring --------------------------------------------------------------
-type Stats = { p50: number; p95: number };
-function percentiles(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
-async function timeRuns(work: () => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARMUPS; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return percentiles(samples);
-}
-
-/** Runs `work` once with the query log captured: the statements it sent, in order. */
-async function capturedQueries(work: () => Promise<unknown>): Promise<Captured[]> {
-  capture = [];
-  try {
-    await work();
-    return capture;
-  } finally {
-    capture = null;
-  }
-}
-
-/** The same statements straight through `pg`, one after another (the app may overlap some). */
-const replay = (queries: Captured[]) => async () => {
-  for (const q of queries) await raw.query(q.sql, q.params);
-};
+const timeRuns = (work: () => Promise<unknown>) => timeRunsOf(work, { warmups: WARMUPS, runs: RUNS });
+const replay = (queries: Captured[]) => replayOn(raw, queries);
 
 async function explainAll(name: string, queries: Captured[]) {
   console.log(`\n=== ${name}: ${queries.length} statement(s)`);

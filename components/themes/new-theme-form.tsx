@@ -5,6 +5,7 @@ import { Field, FormMessage } from "@/components/ui/field";
 import type { ActionState } from "@/lib/actions/action-state";
 import { createThemeAction } from "@/lib/actions/themes/create-theme";
 import type { ThemeRef } from "@/lib/themes/theme-types";
+import { DescriptionField } from "./description-field";
 import { buttonClass } from "./modal";
 
 /** "New theme": a name and a markdown description; the list refreshes from the action's revalidation. */
@@ -27,17 +28,7 @@ export function NewThemeForm({ projectId }: { projectId: number }) {
     <form aria-label="New theme" onSubmit={(event) => (event.preventDefault(), submit())} className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4">
       <h2 className="text-sm font-semibold text-zinc-900">New theme</h2>
       <Field name="theme-name" label="Name" value={name} onChange={(event) => setName(event.target.value)} required errors={errors?.name} />
-      <label className="flex flex-col gap-1 text-sm font-medium text-zinc-700">
-        Description (markdown)
-        <textarea
-          rows={4}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          aria-invalid={errors?.description ? true : undefined}
-          className="rounded border border-zinc-300 px-2.5 py-1.5 text-sm font-normal focus:border-indigo-500"
-        />
-        {errors?.description ? <span className="text-xs font-normal text-red-600">Description {errors.description[0]}</span> : null}
-      </label>
+      <DescriptionField rows={4} value={description} onChange={setDescription} errors={errors?.description} />
       <FormMessage state={state} />
       <button type="submit" disabled={pending} className={buttonClass.primary}>
         {pending ? "Creating…" : "Create theme"}

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { FormMessage } from "@/components/ui/field";
 import type { ActionState } from "@/lib/actions/action-state";
 import { updateThemeAction } from "@/lib/actions/themes/update-theme";
+import { DescriptionField } from "./description-field";
 import { buttonClass } from "./modal";
 
 // A theme's name and description, edited in place by a lead. The rendered
@@ -58,17 +59,7 @@ export function ThemeDefinition({ theme, manage, children }: { theme: { id: numb
         />
         {errors?.name ? <span className="text-xs font-normal text-red-600">Name {errors.name[0]}</span> : null}
       </label>
-      <label className="flex flex-col gap-1 text-sm font-medium text-zinc-700">
-        Description (markdown)
-        <textarea
-          rows={6}
-          value={description}
-          onChange={(event) => setDescription(event.target.value)}
-          aria-invalid={errors?.description ? true : undefined}
-          className="rounded border border-zinc-300 px-2.5 py-1.5 text-sm font-normal focus:border-indigo-500"
-        />
-        {errors?.description ? <span className="text-xs font-normal text-red-600">Description {errors.description[0]}</span> : null}
-      </label>
+      <DescriptionField rows={6} value={description} onChange={setDescription} errors={errors?.description} />
       <FormMessage state={state} />
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={buttonClass.primary}>
