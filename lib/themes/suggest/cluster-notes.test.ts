@@ -81,6 +81,19 @@ describe("clusterNotes", () => {
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
 
+  it("shows each example text once, and does not group replies by their agreeing words alone", () => {
+    const copies = ["Wrong tool: create_ticket before lookup_order.", "Wrong tool: create_ticket before lookup_order.", "Wrong tool: create_ticket before lookup_order.", "Wrong tool again: create_ticket instead of lookup_order."];
+    const replies = ["Agree, invented policy.", "Agree on tone.", "+1, same here. Agree.", "Agree, it asked twice.", "Agreed, wrong tool."];
+    const groups = clusterNotes([...copies, ...replies].map((text, i) => ({ id: i + 1, text })));
+    const tools = groups.find((group) => group.noteIds.includes(1))!;
+    const shown = tools.examples.map((example) => example.text);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown).toEqual(expect.arrayContaining([copies[0], copies[3]]));
+    expect(groups.flatMap((group) => group.topTerms)).not.toContain("agree");
+    // The replies share nothing but "agree": no group of theirs.
+    expect(groups.filter((group) => group.noteIds.some((id) => id > copies.length && id !== 9)).every((group) => group.noteIds.includes(1))).toBe(true);
+  });
+
   it("is deterministic: the same notes in any order give the same groups in the same order", () => {
     const first = clusterNotes(notes);
     expect(clusterNotes(notes)).toEqual(first);

@@ -45,9 +45,15 @@ function describeGroup(group: number[], notes: ClusterNote[], model: TfIdf, term
   const centroid = meanVector(model.vectors, group, model.vocabulary.length);
   const topTerms = distinctiveTerms(centroid, corpusMean, model.vocabulary).map((term) => surfaceOf(terms.surfaces, term));
   // The notes nearest the group's centre show what it is about; ties to the smaller id.
+  // Three copies of one text would show one example: each text once.
+  const seen = new Set<string>();
   const examples = group
     .map((i) => ({ i, closeness: dot(model.vectors[i], centroid) }))
     .sort((a, b) => b.closeness - a.closeness || a.i - b.i)
+    .filter(({ i }) => {
+      const text = notes[i].text.trim().toLowerCase();
+      return !seen.has(text) && seen.add(text);
+    })
     .slice(0, EXAMPLES)
     .map(({ i }) => ({ id: notes[i].id, text: notes[i].text }));
   return {

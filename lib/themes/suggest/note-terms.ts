@@ -25,6 +25,14 @@ export type NoteTerms = {
 };
 
 const minLength = 2;
+
+// Reviewers' replies to each other ("Agree.", "+1, same here", "Confirmed, seen it
+// again") say nothing about what went wrong, yet as the only words left in a short
+// reply they would pull replies on unrelated failures into one group.
+const REVIEW_CHATTER = new Set([
+  "agree", "agreed", "confirmed", "confirm", "yes", "yep", "same", "seen", "also", "again", "indeed", "exactly",
+  "think", "thanks", "ok", "okay", "here", "one", "other", "another",
+]);
 const stems = new Map<string, string>();
 
 function stemOf(word: string): string {
@@ -60,7 +68,7 @@ export function noteTerms(texts: string[]): NoteTerms {
       if (stop[i]) continue;
       const normal = normals[i];
       // Apostrophe fragments ("'s") and one-letter words carry nothing.
-      if (normal.length < minLength || !/^[a-z]/.test(normal)) continue;
+      if (normal.length < minLength || !/^[a-z]/.test(normal) || REVIEW_CHATTER.has(normal)) continue;
       const stem = stemOf(normal);
       out.push(stem);
       count(stem, normal);
