@@ -14,7 +14,6 @@ import { findProjectByName } from "@/lib/projects/projects";
 import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
 import type { RawSearchParams } from "@/lib/search-params";
 import { countNotes, listNoteAuthors, listNotes, SEARCH_WINDOW } from "@/lib/themes/list-notes";
-import { prepareClusterWorker } from "@/lib/themes/suggest/cluster-in-worker";
 import { parseNoteFilters } from "@/lib/themes/note-filters";
 import { listThemeRefs } from "@/lib/themes/themes";
 import { flatParams, paths } from "@/lib/url";
@@ -50,8 +49,6 @@ export default async function NotesPage({
   const canManage = can(actor, "manage-themes");
   const base = paths.notes(project.name);
   const themesBase = paths.themes(project.name);
-  // The lead's "Suggest groups" should not wait for the clustering worker to load its language model.
-  if (canManage) prepareClusterWorker();
   const query = filterQuery(rawParams);
   const filtered = query !== "" && query !== `limit=${filters.limit}`;
   const filterTheme = themes.find((theme) => theme.id === filters.theme) ?? null;
