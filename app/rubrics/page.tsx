@@ -3,6 +3,7 @@ import { ListTable } from "@/components/ui/list-table";
 import Link from "next/link";
 import { ArchiveRubricButton } from "@/components/rubrics/archive-rubric-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PageAnnouncer } from "@/components/ui/page-announcer";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
@@ -25,6 +26,7 @@ export default async function RubricsPage() {
           </Link>
         ) : null}
       </PageHeader>
+      <PageAnnouncer>
       {rubrics.length === 0 ? (
         <EmptyState title="No rubrics yet">Leads create rubrics here, or over the API as annotation configs.</EmptyState>
       ) : (
@@ -53,6 +55,7 @@ export default async function RubricsPage() {
               ))}
             </ListTable>
       )}
+      </PageAnnouncer>
     </div>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
+import { useId, useRef, useTransition } from "react";
+import { useAnnounce } from "@/components/ui/page-announcer";
 import { archiveRubricAction, restoreRubricAction } from "@/lib/actions/rubrics/save-rubric";
 
 // Archiving takes a rubric's form away from every project at once, so it asks
 // first, in a modal dialog: focus moves into it, Escape or Cancel closes it and
 // the browser puts focus back on the button. Restoring undoes, so it does not ask.
+// The outcome goes to the page's status line: a deleted rubric's row is gone.
 export function ArchiveRubricButton({ id, name, archived }: { id: number; name: string; archived: boolean }) {
-  const [message, setMessage] = useState<string | null>(null);
+  const announce = useAnnounce();
   const [pending, startTransition] = useTransition();
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
@@ -16,7 +18,7 @@ export function ArchiveRubricButton({ id, name, archived }: { id: number; name: 
   const run = () =>
     startTransition(async () => {
       const outcome = archived ? await restoreRubricAction(id) : await archiveRubricAction(id);
-      setMessage(outcome.status === "idle" ? null : (outcome.message ?? null));
+      announce(outcome.status === "idle" ? null : (outcome.message ?? null));
     });
   const ask = () => {
     dialog.current?.showModal();
@@ -28,7 +30,6 @@ export function ArchiveRubricButton({ id, name, archived }: { id: number; name: 
         {archived ? "Restore" : "Archive"}
         <span className="sr-only"> {name}</span>
       </button>
-      {message ? <span role="status" className="text-xs text-zinc-500">{message}</span> : null}
       {archived ? null : (
         <dialog
           ref={dialog}
