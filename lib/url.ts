@@ -16,6 +16,14 @@ export const paths = {
   suggestGroups: (project: string) => `/projects/${seg(project)}/themes/suggest`,
   themeTraces: (project: string, themeId: number) => `/projects/${seg(project)}/traces?theme=${themeId}`,
   themeNotes: (project: string, themeId: number) => `/projects/${seg(project)}/notes?theme=${themeId}`,
+  queues: (project: string) => `/projects/${seg(project)}/queues`,
+  // `query`: the list's filters to fill it from (`from=traces|spans|sessions&…`), or selected rows (`ids=1,2,3`).
+  newQueue: (project: string, query?: string) => `/projects/${seg(project)}/queues/new${query ? `?${query}` : ""}`,
+  queue: (project: string, queueId: number) => `/projects/${seg(project)}/queues/${queueId}`,
+  // Review mode bound to a queue: `item` is the queue item on screen (claimed, or one of mine to revisit).
+  queueWork: (project: string, queueId: number, itemId?: number) => `/projects/${seg(project)}/queues/${queueId}/work${itemId ? `?item=${itemId}` : ""}`,
+  // Disagreements of a queue (`queue=<id>`) or of a rubric (`rubric=<name>`).
+  adjudicate: (project: string, query?: string) => `/projects/${seg(project)}/adjudicate${query ? `?${query}` : ""}`,
 };
 
 // Search params as plain strings (first value of a repeated key), for rebuilding links.

@@ -9,6 +9,7 @@ const tabs = [
   { segment: "sessions", label: "Sessions" },
   { segment: "notes", label: "Notes" },
   { segment: "themes", label: "Themes" },
+  { segment: "queues", label: "Queues" },
   { segment: "settings", label: "Settings" },
 ] as const;
 
