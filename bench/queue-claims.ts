@@ -179,6 +179,17 @@ if (explain) {
   console.log(plan.map((r) => `      ${r["QUERY PLAN"]}`).join("\n"));
 }
 
+// The queue page's reads on the same queue (polled while a lead watches it), one caller.
+const { queueProgress, listItems } = await import("@/lib/queues/queue-items");
+const { listQueues } = await import("@/lib/queues/queues");
+const reads: [string, () => Promise<unknown>][] = [
+  ["queueProgress (queue page, polled)", () => queueProgress(lead, project, queueId)],
+  ["listQueues (counts over 100k items)", () => listQueues(reviewers[0], project)],
+  ["listItems, first page, status open", () => listItems(lead, project, queueId, { status: "open" })],
+];
+const readStats: { name: string; stats: Stats }[] = [];
+for (const [name, work] of reads) readStats.push({ name, stats: await (await import("./measure")).timeRuns(work, { warmups: 2, runs: 15 }) });
+
 // How busy the machine is: one round trip, through Prisma and through pg, nothing else running.
 const { timeRuns } = await import("./measure");
 const prismaTrip = await timeRuns(() => prisma.$queryRaw`SELECT 1`, { warmups: 3, runs: 30 });
@@ -198,6 +209,7 @@ const rows: Row[] = [
   { name: `claimNext, ${REVIEWERS} reviewers at once`, server: appClaims, sql: rawClaims, target: true },
   { name: "claimNext, one reviewer alone", server: aloneClaims, sql: null, target: false },
   { name: `completeReview, ${REVIEWERS} reviewers at once`, server: appCompletes, sql: null, target: false },
+  ...readStats.map((r) => ({ name: r.name, server: r.stats, sql: null, target: false })),
   { name: "baseline: SELECT 1 alone", server: prismaTrip, sql: pgTrip, target: false },
 ];
 const header = ["call", "p50", "p95", "max", "raw SQL p50", "raw SQL p95", "target p50", ""];

@@ -136,7 +136,12 @@ type ItemSqlRow = {
   reviews: { userId: string; name: string; status: QueueReviewStatus; reason: string | null }[];
 };
 
-/** The queue page's item table: by id, keyset on the last id, filtered by status and reviewer. */
+/**
+ * The queue page's item table: by id, keyset on the last id, filtered by status
+ * and reviewer. Open and in-progress items are read in the (queue, completed_at,
+ * id) index's order (the same as by id, completed_at being NULL), so a page
+ * never walks the completed items before them.
+ */
 export async function listItems(actor: Actor | null, project: ProjectRef, queueId: number, filters: ItemFilters): Promise<{ rows: QueueItemRow[]; nextCursor: number | null }> {
   authorize(actor, "read");
   const { status, reviewer, cursor, limit } = parseInput(itemFiltersSchema, filters);
@@ -161,7 +166,7 @@ export async function listItems(actor: Actor | null, project: ProjectRef, queueI
     LEFT JOIN users au ON au.id = i.assigned_to_id
     ${targetColumns[queue.targetKind]}
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY i.id
+    ORDER BY ${status === "open" || status === "in-progress" ? Prisma.sql`i.queue_id, i.completed_at, i.id` : Prisma.sql`i.id`}
     LIMIT ${limit + 1}`;
   const page = rows.slice(0, limit);
   return {
