@@ -65,8 +65,6 @@ export function claimNextSql(queueId: number, userId: string, guard?: ClaimGuard
     RETURNING u.id AS "itemId", u.target_id AS "targetId", 'claimed' AS mine, u.claim_expires_at AS "claimExpiresAt"`;
 }
 
-const workerQueue = loadQueueForWorker;
-
 type ClaimGuard = { projectId: number; anyQueue: boolean };
 
 /**
@@ -129,7 +127,7 @@ function notYours(item: { claimedById: string | null }): ConflictError {
  * claim is released. Completing an item already DONE (a revisit) is a no-op.
  */
 export async function completeReview(actor: Actor | null, project: ProjectRef, queueId: number, itemId: number): Promise<{ revisit: boolean }> {
-  const { queue, userId } = await workerQueue(actor, project, queueId);
+  const { queue, userId } = await loadQueueForWorker(actor, project, queueId);
   const item = await itemOf(queue, itemId, userId);
   if (item.status === "DONE") return { revisit: true };
   assertNotArchived(queue);
@@ -168,7 +166,7 @@ export async function completeAndClaimNext(actor: Actor | null, project: Project
 /** Skips an item the reader holds, with a reason: it goes back to the others, never again to the reader. */
 export async function skipItem(actor: Actor | null, project: ProjectRef, queueId: number, itemId: number, reason: string): Promise<void> {
   const text = parseInput(skipReasonSchema, reason);
-  const { queue, userId } = await workerQueue(actor, project, queueId);
+  const { queue, userId } = await loadQueueForWorker(actor, project, queueId);
   const item = await itemOf(queue, itemId, userId);
   if (item.status === "SKIPPED") return;
   if (item.status === "DONE") throw new ConflictError("You finished this item; it cannot be skipped.");
@@ -192,7 +190,7 @@ export async function skipItem(actor: Actor | null, project: ProjectRef, queueId
 
 /** Gives an item the reader holds back to the queue (they may get it again). Releasing what one does not hold is a no-op. */
 export async function releaseItem(actor: Actor | null, project: ProjectRef, queueId: number, itemId: number): Promise<void> {
-  const { queue, userId } = await workerQueue(actor, project, queueId);
+  const { queue, userId } = await loadQueueForWorker(actor, project, queueId);
   const item = await itemOf(queue, itemId, userId);
   await prisma.queueItem.updateMany({
     where: { id: item.id, claimedById: userId },
@@ -202,7 +200,7 @@ export async function releaseItem(actor: Actor | null, project: ProjectRef, queu
 
 /** The item as the reader may open it: held by them, or finished/skipped by them (revisiting). */
 export async function workItem(actor: Actor | null, project: ProjectRef, queueId: number, itemId: number): Promise<WorkItem> {
-  const { queue, userId } = await workerQueue(actor, project, queueId);
+  const { queue, userId } = await loadQueueForWorker(actor, project, queueId);
   const item = await itemOf(queue, itemId, userId);
   if (item.claimedById === userId) return { itemId: item.id, targetId: item.targetId, mine: "claimed", claimExpiresAt: item.claimExpiresAt };
   if (item.status) return { itemId: item.id, targetId: item.targetId, mine: item.status, claimExpiresAt: null };
