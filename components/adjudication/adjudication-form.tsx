@@ -67,7 +67,7 @@ export function AdjudicationForm({
                   data-shortcut={index < 9 ? index + 1 : undefined}
                   className="sr-only"
                 />
-                {index < 9 ? <kbd className="font-mono text-[10px] opacity-60">{index + 1}</kbd> : null}
+                {index < 9 ? <kbd aria-hidden className="font-mono text-[10px] opacity-60">{index + 1}</kbd> : null}
                 {value.label}
               </label>
             ))}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/api/storable-text";
 
 // One schema per input, shared by the page (search params), the server actions and the tests.
 
@@ -11,7 +12,7 @@ export const MAX_DISAGREEMENTS = 500;
 export const disagreementFiltersSchema = z
   .object({
     queueId: z.coerce.number().int().positive().optional(),
-    rubric: z.string().trim().min(1).max(200).optional(),
+    rubric: z.string().trim().min(1).max(200).check(storableText).optional(),
     // Continuous rubrics: a spread (max − min) above this is a disagreement. 0: any difference.
     threshold: z.coerce.number().min(0).max(1e9).default(0),
     status: disagreementStatusSchema.default("open"),
@@ -25,7 +26,7 @@ export type ParsedDisagreementFilters = z.output<typeof disagreementFiltersSchem
 export function parseDisagreementParams(raw: Record<string, string | undefined>): ParsedDisagreementFilters | null {
   const field = <T>(schema: z.ZodType<T>, value: string | undefined) => (value === undefined || value === "" ? undefined : schema.safeParse(value).data);
   const queueId = field(z.coerce.number().int().positive(), raw.queue);
-  const rubric = field(z.string().trim().min(1).max(200), raw.rubric);
+  const rubric = field(z.string().trim().min(1).max(200).check(storableText), raw.rubric);
   if (queueId === undefined && rubric === undefined) return null;
   return {
     queueId,
@@ -53,16 +54,16 @@ export function disagreementQuery(filters: ParsedDisagreementFilters, changes: R
 export const adjudicationTargetSchema = z.object({
   kind: z.enum(["TRACE", "SPAN", "SESSION", "DOCUMENT"]),
   // The trace id, span id (documents too) or session id.
-  id: z.string().trim().min(1).max(200),
+  id: z.string().trim().min(1).max(200).check(storableText),
   documentPosition: z.coerce.number().int().min(0).optional(),
 });
 
 /** A lead's final value: a label (categorical) or a score (continuous), and why. */
 export const adjudicateInputSchema = z.object({
   target: adjudicationTargetSchema,
-  rubric: z.string().trim().min(1).max(200),
-  label: z.string().trim().min(1).max(200).nullish(),
+  rubric: z.string().trim().min(1).max(200).check(storableText),
+  label: z.string().trim().min(1).max(200).check(storableText).nullish(),
   score: z.coerce.number().finite().nullish(),
-  reason: z.string().trim().min(1, { error: "A reason is required." }).max(10_000),
+  reason: z.string().trim().min(1, { error: "A reason is required." }).max(10_000).check(storableText),
 });
 export type AdjudicateInput = z.input<typeof adjudicateInputSchema>;

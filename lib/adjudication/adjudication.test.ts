@@ -12,6 +12,7 @@ import { saveReviewAnnotation } from "@/lib/review/save-review-annotation";
 import { call } from "@/tests/api/api-fixtures";
 import { ragTrace } from "@/tests/fixtures/spans";
 import { useTestDatabase } from "@/tests/setup/database";
+import { adjudicateAction } from "@/lib/actions/adjudication/adjudicate";
 import { adjudicate } from "./adjudicate";
 import { adjudicationScopes } from "./adjudication-scopes";
 import { listDisagreements } from "./disagreements";
@@ -70,7 +71,7 @@ describe("listDisagreements", () => {
     await w.give(w.ann, t1, "helpfulness", { score: 6 });
     await w.give(w.bob, t1, "helpfulness", { score: 7 });
     const at = async (threshold: number) => summary((await listDisagreements(w.lead, w.project, { rubric: "helpfulness", threshold })).rows);
-    expect(await at(0)).toEqual([`${t1.slice(0, 4)}:helpfulness:Ann=6,Bob=7`, `${t0.slice(0, 4)}:helpfulness:Ann=2,Bob=8`]);
+    expect((await at(0)).sort()).toEqual([`${t1.slice(0, 4)}:helpfulness:Ann=6,Bob=7`, `${t0.slice(0, 4)}:helpfulness:Ann=2,Bob=8`].sort());
     expect(await at(1)).toEqual([`${t0.slice(0, 4)}:helpfulness:Ann=2,Bob=8`]);
     expect(await at(6)).toEqual([]);
     expect((await listDisagreements(w.lead, w.project, { rubric: "helpfulness", threshold: 1 })).rows[0].spread).toBe(6);
@@ -171,6 +172,7 @@ describe("adjudicate", () => {
     await expect(adjudicate(w.lead, w.project, { target, rubric: "correctness", label: "great", reason: "x" })).rejects.toThrow(ValidationError);
     await expect(adjudicate(w.lead, w.project, { target, rubric: "helpfulness", score: 11, reason: "x" })).rejects.toThrow(ValidationError);
     await expect(adjudicate(w.lead, w.project, { target, rubric: "correctness", label: "correct", reason: "  " })).rejects.toThrow(ValidationError);
+    await expect(adjudicate(w.lead, w.project, { target, rubric: "correctness", label: "correct", reason: "a\u0000b" })).rejects.toThrow(ValidationError);
     await expect(adjudicate(w.lead, w.project, { target, rubric: "nonexistent", label: "correct", reason: "x" })).rejects.toThrow(NotFoundError);
     await expect(adjudicate(w.lead, { id: 999, blindReview: false }, { target, rubric: "correctness", label: "correct", reason: "x" })).rejects.toThrow(NotFoundError);
     expect(await db.annotation.count({ where: { identifier: "adjudicated" } })).toBe(0);
@@ -194,6 +196,16 @@ describe("adjudicate", () => {
   });
 });
 
+describe("adjudicateAction", () => {
+  it("refuses unstorable or missing fields before anyone is looked up, naming the field", async () => {
+    const input = { projectId: 1, target: { kind: "TRACE", id: "abc" }, rubric: "correctness", label: "correct" };
+    expect(await adjudicateAction({ ...input, reason: "a\u0000b" })).toEqual({
+      status: "error", message: "Please correct the highlighted fields.", fieldErrors: { reason: ["must not contain NUL characters (\\u0000)"] },
+    });
+    expect(await adjudicateAction({ ...input, reason: " " })).toMatchObject({ status: "error", fieldErrors: { reason: ["A reason is required."] } });
+  });
+});
+
 describe("finalValues", () => {
   it("takes the reviewers' agreed label, leaves a dispute empty, and means continuous scores", async () => {
     const w = await world();
@@ -206,10 +218,12 @@ describe("finalValues", () => {
     await w.give(w.bob, t1, "helpfulness", { score: 8 });
     const rows = await finalValues(w.lead, w.project);
     const traceRow = async (traceId: string) => (await db.trace.findUniqueOrThrow({ where: { traceId } })).id;
-    expect(rows.map((r) => [r.targetRowId, r.name, r.label, r.score, r.source])).toEqual([
+    // Row ids follow ingestion order, which is not the traces' order: compare as sets.
+    const byKey = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+    expect(rows.map((r) => [r.targetRowId, r.name, r.label, r.score, r.source]).sort(byKey)).toEqual([
       [await traceRow(t0), "correctness", "correct", 1, "reviewers"],
       [await traceRow(t1), "correctness", null, null, "disputed"],
       [await traceRow(t1), "helpfulness", null, 6, "reviewers"],
-    ]);
+    ].sort(byKey));
   });
 });

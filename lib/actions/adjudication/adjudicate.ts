@@ -12,11 +12,12 @@ const inputSchema = adjudicateInputSchema.extend({ projectId: z.coerce.number().
 
 /** Records a lead's final value for a (target, rubric) with a reason. */
 export async function adjudicateAction(input: unknown): Promise<ActionState<Adjudication>> {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(parsed.error);
   try {
     const actor = await currentActor();
+    // Before the project lookup, so a reviewer learns nothing about project ids.
     authorize(actor, "adjudicate");
-    const parsed = inputSchema.safeParse(input);
-    if (!parsed.success) return invalidInput(parsed.error);
     const { projectId, ...adjudication } = parsed.data;
     const result = await adjudicate(actor, await adjudicationProject(projectId), adjudication);
     revalidatePath("/projects/[projectName]", "layout");

@@ -53,7 +53,12 @@ export default async function AdjudicatePage({ params, searchParams }: { params:
       </Link>
       <PageHeader
         title={`Adjudicate · ${title}`}
-        description="Every reviewer's value side by side. Record the final value with a reason: it is stored as the `adjudicated` annotation."
+        description={
+          <>
+            Every reviewer&apos;s value side by side. Record the final value with a reason: it is stored as the{" "}
+            <code className="font-mono text-sm">adjudicated</code> annotation.
+          </>
+        }
       />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <StatusTabs project={project.name} filters={filters} />
@@ -65,7 +70,7 @@ export default async function AdjudicatePage({ params, searchParams }: { params:
       {page instanceof DomainError ? (
         <EmptyState title="Nothing to adjudicate here">{page.message}</EmptyState>
       ) : (
-        <PageAnnouncer>
+        <PageAnnouncer key={filters.status}>
           <p className="mb-3 text-sm text-zinc-600" data-testid="disagreement-count">
             {page.total === 0
               ? filters.status === "open" ? "No open disagreements." : "No final values recorded yet."
