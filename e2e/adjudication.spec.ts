@@ -12,21 +12,25 @@ test.use({ storageState: "e2e/.auth/lead.json", viewport: { width: 1280, height:
 const asRole = (role: string) => `e2e/.auth/${role}.json`;
 let world: World;
 let leadKey: string;
+let keys: { rae: string; rob: string };
 
 async function traceAnnotations(request: APIRequestContext, key: string) {
   const response = await request.get(`/v1/projects/${world.project}/trace_annotations?trace_ids=${world.traceId}&limit=100`, {
     headers: { authorization: `Bearer ${key}` },
   });
   expect(response.status()).toBe(200);
-  return ((await response.json()).data as { name: string; identifier: string; result: { label: string | null; explanation: string | null } }[]);
+  return ((await response.json()).data as { name: string; identifier: string; result: { label: string | null; score: number | null; explanation: string | null } }[]);
 }
 
 test.beforeAll(async ({ browser, baseURL, request }) => {
-  const [lead, reviewer2] = await Promise.all([createKeyInSettings(browser, baseURL!, "lead"), createKeyInSettings(browser, baseURL!, "reviewer2")]);
+  const [lead, reviewer, reviewer2] = await Promise.all(["lead", "reviewer", "reviewer2"].map((role) => createKeyInSettings(browser, baseURL!, role)));
   leadKey = lead;
+  keys = { rae: reviewer, rob: reviewer2 };
   world = await ingestWorld(baseURL!, leadKey);
   const auth = (key: string) => ({ authorization: `Bearer ${key}` });
-  expect((await request.put(`/v1/projects/${world.project}/annotation_configs/correctness`, { headers: auth(leadKey) })).status()).toBe(200);
+  for (const rubric of ["correctness", "helpfulness"]) {
+    expect((await request.put(`/v1/projects/${world.project}/annotation_configs/${rubric}`, { headers: auth(leadKey) })).status()).toBe(200);
+  }
   // Rob's label and a note, sent the way a Phoenix client would.
   const posted = await request.post("/v1/trace_annotations?sync=true", {
     headers: auth(reviewer2),
@@ -101,4 +105,47 @@ test("a lead settles two reviewers' different labels with a reason, keyboard onl
   expect(annotations.filter((a) => a.identifier === "adjudicated")).toEqual([
     expect.objectContaining({ name: "correctness", result: expect.objectContaining({ label: "partially_correct", explanation: "The link moved, but the steps are still right." }) }),
   ]);
+});
+
+test("continuous scores: the threshold decides what is a disagreement, and the lead records a score", async ({ page, request }) => {
+  // Rae and Rob score helpfulness 3 and 9 over the API (spread 6).
+  for (const [key, identifier, score] of [[keys.rae, "rae-client", 3], [keys.rob, "rob-client", 9]] as const) {
+    const posted = await request.post("/v1/trace_annotations?sync=true", {
+      headers: { authorization: `Bearer ${key}` },
+      data: { data: [{ trace_id: world.traceId, name: "helpfulness", annotator_kind: "HUMAN", identifier, result: { score } }] },
+    });
+    expect(posted.status()).toBe(200);
+  }
+  // The Adjudicate tab, then the rubric.
+  await page.goto(`/projects/${world.project}/traces`);
+  await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Adjudicate" }).click();
+  await page.getByRole("region", { name: "By rubric" }).getByRole("link", { name: "helpfulness" }).click();
+  const list = page.getByRole("list", { name: "Disagreements" });
+  await expect(list.getByRole("article")).toHaveCount(1);
+  await expect(list.getByRole("article")).toContainText("Spread 6");
+
+  // A spread of 6 is not above 7: nothing to settle; above 5 it is back.
+  const spread = page.getByLabel("Score spread above");
+  await spread.fill("7");
+  await spread.press("Enter");
+  await expect(page).toHaveURL(/threshold=7/);
+  await expect(page.getByTestId("disagreement-count")).toHaveText("No open disagreements.");
+  await spread.fill("5");
+  await spread.press("Enter");
+  await expect(page).toHaveURL(/threshold=5/);
+  const card = list.getByRole("article");
+  await expect(card).toHaveCount(1);
+
+  // A score out of the rubric's bounds is refused, naming the field; 6 is recorded.
+  await card.getByLabel(/Final score/).fill("12");
+  await card.getByLabel("Reason").fill("Halfway there.");
+  await card.getByRole("button", { name: "Record final value" }).click();
+  await expect(card.getByText(/Score must be between 0 and 10/)).toBeVisible();
+  await page.screenshot({ path: "screenshots/adjudication-score-refused.png", fullPage: true });
+  await card.getByLabel(/Final score/).fill("6");
+  await card.getByRole("button", { name: "Record final value" }).click();
+  await expect(page.getByRole("status")).toContainText("Final helpfulness: 6.");
+  await expect(list.getByRole("article")).toHaveCount(0);
+  const final = (await traceAnnotations(request, leadKey)).filter((a) => a.identifier === "adjudicated" && a.name === "helpfulness");
+  expect(final).toEqual([expect.objectContaining({ result: expect.objectContaining({ score: 6, explanation: "Halfway there." }) })]);
 });

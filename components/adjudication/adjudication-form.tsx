@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
+import { startTransition, useActionState, useId, useRef } from "react";
 import { adjudicateAction } from "@/lib/actions/adjudication/adjudicate";
 import { idle, type ActionState } from "@/lib/actions/action-state";
 import type { Adjudication } from "@/lib/adjudication/adjudicate";
@@ -40,7 +40,15 @@ export function AdjudicationForm({
   return (
     <form
       ref={form}
-      action={formAction}
+      // Submitted by hand, not through `action`: React resets a form after its action, which would
+      // wipe the reason the lead typed when the value is refused.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      // The server checks the value against the rubric and names the field; the browser's own bubbles would differ.
+      noValidate
       aria-label={`Final ${rubric.name} for ${target.title}`}
       className="space-y-2"
       onKeyDown={(event) => {
