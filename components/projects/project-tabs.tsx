@@ -10,15 +10,17 @@ const tabs = [
   { segment: "notes", label: "Notes" },
   { segment: "themes", label: "Themes" },
   { segment: "queues", label: "Queues" },
+  { segment: "adjudicate", label: "Adjudicate" },
   { segment: "settings", label: "Settings" },
 ] as const;
 
-export function ProjectTabs({ projectName, showSettings }: { projectName: string; showSettings: boolean }) {
+// Settings and Adjudicate are for leads and admins (the layout says which the reader may open).
+export function ProjectTabs({ projectName, showSettings, showAdjudicate = showSettings }: { projectName: string; showSettings: boolean; showAdjudicate?: boolean }) {
   const pathname = usePathname();
   const base = `/projects/${encodeURIComponent(projectName)}`;
   return (
     <nav aria-label="Project" className="flex gap-1">
-      {tabs.filter((tab) => showSettings || tab.segment !== "settings").map((tab) => {
+      {tabs.filter((tab) => (showSettings || tab.segment !== "settings") && (showAdjudicate || tab.segment !== "adjudicate")).map((tab) => {
         const href = `${base}/${tab.segment}`;
         const active = pathname.startsWith(href);
         return (

@@ -26,7 +26,7 @@ export default async function ProjectLayout({
           <span aria-hidden>/</span>
           <span className="font-medium text-zinc-800">{project.name}</span>
         </div>
-        <ProjectTabs projectName={project.name} showSettings={can(actor, "manage-rubrics")} />
+        <ProjectTabs projectName={project.name} showSettings={can(actor, "manage-rubrics")} showAdjudicate={can(actor, "adjudicate")} />
       </div>
       {children}
     </div>
