@@ -52,12 +52,18 @@ test("a lead queues a filtered traces list, assigns and removes items, archives 
   await expect(page.getByRole("status").filter({ hasText: "Assigned 1 item." })).toBeVisible();
   await expect(itemRows(page).filter({ hasText: "Rae Reviewer" })).toHaveCount(1);
 
-  // 5. Remove the last one.
+  // 5. Remove the last one, while the queue is also open in another tab: that one catches up by itself (polling).
+  const watcher = await page.context().newPage();
+  await watcher.goto(queueUrl);
+  await expect(watcher.getByTestId("items-complete")).toHaveText("0 / 6");
   await itemRows(page).nth(5).getByRole("checkbox").check();
   await page.getByRole("button", { name: "Remove from queue" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Removed 1 item." })).toBeVisible();
   await expect(itemRows(page)).toHaveCount(5);
   await expect(page.getByTestId("items-complete")).toHaveText("0 / 5");
+  await expect(watcher.getByTestId("items-complete")).toHaveText("0 / 5");
+  await expect(itemRows(watcher)).toHaveCount(5);
+  await watcher.close();
   await page.screenshot({ path: "screenshots/queue-pages-queue.png", fullPage: true });
 
   // 6. The project's queue list shows it with its progress.
@@ -98,6 +104,7 @@ test("a lead queues rows ticked on the traces list", async ({ page }) => {
   await expect(page.getByTestId("list-count")).toHaveText("8 traces");
   await page.getByRole("checkbox", { name: /^Select trace/ }).nth(0).check();
   await page.getByRole("checkbox", { name: /^Select trace/ }).nth(1).check();
+  await page.screenshot({ path: "screenshots/queue-pages-traces-selected.png" });
   await page.getByRole("button", { name: "Add 2 selected to a queue" }).click();
   await expect(page.getByTestId("queue-source")).toHaveText("2 selected traces");
   await page.getByLabel("Name").fill(`Picked ${Date.now()}`);
@@ -105,6 +112,14 @@ test("a lead queues rows ticked on the traces list", async ({ page }) => {
   await page.getByRole("button", { name: "Create queue" }).click();
   await expect(page).toHaveURL(/\/queues\/\d+$/);
   await expect(itemRows(page)).toHaveCount(2);
+});
+
+test("the spans and sessions lists offer their rows to a queue too", async ({ page }) => {
+  await page.goto(`/projects/${world.project}/spans`);
+  await expect(page.getByRole("link", { name: "Add these 8 spans to a queue" })).toBeVisible();
+  await page.getByRole("checkbox", { name: /^Select span/ }).nth(0).check();
+  await page.getByRole("button", { name: "Add 1 selected to a queue" }).click();
+  await expect(page.getByTestId("queue-source")).toHaveText("1 selected span");
 });
 
 test.describe("as a reviewer", () => {

@@ -41,11 +41,16 @@ export function QueueSelection({ projectName, list, children }: { projectName: s
   );
 }
 
-/** A row's checkbox cell, rendered on the server inside a QueueSelection. */
+/** A row's checkbox, rendered on the server inside a QueueSelection. */
+export function SelectRowBox({ id, label, className }: { id: number; label: string; className?: string }) {
+  return <input type="checkbox" name={QUEUE_SELECT_NAME} value={id} aria-label={`Select ${label}`} className={className} />;
+}
+
+/** The same checkbox as a cell of its own. */
 export function SelectRowCell({ id, label }: { id: number; label: string }) {
   return (
     <td className="px-3 py-2">
-      <input type="checkbox" name={QUEUE_SELECT_NAME} value={id} aria-label={`Select ${label}`} />
+      <SelectRowBox id={id} label={label} />
     </td>
   );
 }

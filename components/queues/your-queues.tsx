@@ -17,7 +17,7 @@ export function YourQueues({ queues }: { queues: QueueSummary[] }) {
               <Link href={paths.queue(queue.projectName, queue.id)} className="block truncate font-medium text-indigo-700 hover:underline">
                 {queue.name}
               </Link>
-              <p className="truncate text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500">
                 {queue.projectName} · <span data-testid="queue-left">{queue.leftForMe.toLocaleString("en-US")} left for you</span> · {queue.doneByMe} done
                 {queue.dueAt ? ` · due ${dateOnly(queue.dueAt)}` : ""}
               </p>

@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
 import type { TraceRow } from "@/lib/traces/list-traces";
 import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
-import { SelectRowCell } from "@/components/queues/queue-selection";
+import { SelectRowBox } from "@/components/queues/queue-selection";
 import { ReviewSummaryCell } from "./review-summary-cell";
 import { paths } from "@/lib/url";
 
@@ -38,11 +38,14 @@ export function TracesTable({
   selectable?: boolean;
 }) {
   return (
-    <ListTable columns={selectable ? [{ label: "", className: "w-10" }, ...traceColumns] : traceColumns} fixed>
+    <ListTable columns={traceColumns} fixed>
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-indigo-50/40">
-              {selectable ? <SelectRowCell id={row.id} label={`trace ${row.rootSpanName ?? row.traceId.slice(0, 12)} ${row.traceId.slice(0, 8)}`} /> : null}
-              <td className="px-3 py-2 font-mono text-xs text-zinc-500">{formatDateTime(row.startTime)}</td>
+              <td className="px-3 py-2 font-mono text-xs text-zinc-500">
+                {/* In the time cell, not a column of its own: at 1024 px input and output keep their room. */}
+                {selectable ? <SelectRowBox id={row.id} label={`trace ${row.rootSpanName ?? row.traceId.slice(0, 12)} ${row.traceId.slice(0, 8)}`} className="mb-1 block" /> : null}
+                {formatDateTime(row.startTime)}
+              </td>
               <td className="px-3 py-2">
                 <Link href={paths.trace(projectName, row.traceId)} className="font-medium text-indigo-700 hover:underline">
                   {row.rootSpanName ?? row.traceId.slice(0, 12)}
