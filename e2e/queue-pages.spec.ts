@@ -66,13 +66,24 @@ test("a lead queues a filtered traces list, assigns and removes items, archives 
   await watcher.close();
   await page.screenshot({ path: "screenshots/queue-pages-queue.png", fullPage: true });
 
-  // 6. The project's queue list shows it with its progress.
+  // 6. Settings: a third review per item.
+  await page.getByRole("link", { name: "Edit settings" }).click();
+  const settings = page.getByRole("form", { name: "Queue settings" });
+  await expect(settings.getByLabel("Name")).toHaveValue(name);
+  await expect(settings.getByRole("checkbox", { name: /correctness/ })).toBeChecked();
+  await settings.getByLabel("Reviews needed per item").fill("3");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(page).toHaveURL(queueUrl);
+  await expect(page.getByText("3 reviews per item")).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "Reviews done" })).toHaveAttribute("aria-valuemax", "15");
+
+  // 7. The project's queue list shows it with its progress.
   await page.goto(`/projects/${world.project}/queues`);
   const listed = page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
   await expect(listed.getByRole("progressbar")).toHaveAttribute("aria-valuemax", "5");
   await page.screenshot({ path: "screenshots/queue-pages-list.png", fullPage: true });
 
-  // 7. A reviewer's home lists it with what is left for them.
+  // 8. A reviewer's home lists it with what is left for them.
   const reviewer = await browser.newContext({ storageState: "e2e/.auth/reviewer.json", viewport: { width: 1280, height: 900 } });
   const home = await reviewer.newPage();
   await home.goto("/");
@@ -86,7 +97,7 @@ test("a lead queues a filtered traces list, assigns and removes items, archives 
   await expect(home.getByRole("button", { name: "Archive queue" })).toHaveCount(0);
   await expect(home.getByRole("toolbar", { name: "Selected items" })).toHaveCount(0);
 
-  // 8. Archived, it leaves the active list and the reviewer's home.
+  // 9. Archived, it leaves the active list and the reviewer's home.
   await page.goto(queueUrl);
   await page.getByRole("button", { name: "Archive queue" }).click();
   await expect(page.getByRole("button", { name: "Restore queue" })).toBeVisible();
