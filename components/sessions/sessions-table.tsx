@@ -4,6 +4,7 @@ import { formatDateTime, formatDuration, truncate } from "@/lib/format";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import type { SessionListRow } from "@/lib/sessions/list-sessions";
 import { paths } from "@/lib/url";
+import { SelectRowCell } from "@/components/queues/queue-selection";
 
 // "3.5 · 2 ratings", "satisfied ×2, unhappy · 3 ratings", or "—".
 function Satisfaction({ row, rubric }: { row: SessionListRow; rubric: ReviewRubric }) {
@@ -20,8 +21,10 @@ function Satisfaction({ row, rubric }: { row: SessionListRow; rubric: ReviewRubr
   );
 }
 
-export function SessionsTable({ projectName, rows, rubric }: { projectName: string; rows: SessionListRow[]; rubric: ReviewRubric | null }) {
+// `selectable`: a checkbox per row, for "Add N selected to a queue" (inside a QueueSelection).
+export function SessionsTable({ projectName, rows, rubric, selectable = false }: { projectName: string; rows: SessionListRow[]; rubric: ReviewRubric | null; selectable?: boolean }) {
   const columns = [
+    ...(selectable ? [{ label: "", className: "w-10" }] : []),
     { label: "Session", className: "w-56" },
     { label: "First message" },
     { label: "Turns", className: "w-16 text-right" },
@@ -33,6 +36,7 @@ export function SessionsTable({ projectName, rows, rubric }: { projectName: stri
     <ListTable columns={columns} fixed>
       {rows.map((session) => (
         <tr key={session.id} className="align-top hover:bg-indigo-50/40">
+          {selectable ? <SelectRowCell id={session.id} label={`session ${session.sessionId}`} /> : null}
           <td className="truncate px-3 py-2 font-mono text-xs">
             <Link href={paths.session(projectName, session.sessionId)} className="text-indigo-700 hover:underline">
               {session.sessionId}

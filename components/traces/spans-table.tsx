@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
 import type { SpanRow } from "@/lib/spans/list-spans";
 import { paths } from "@/lib/url";
+import { SelectRowCell } from "@/components/queues/queue-selection";
 
 const spanColumns = [
   { label: "Time (UTC)", className: "w-40" },
@@ -16,11 +17,13 @@ const spanColumns = [
   { label: "Status", className: "w-20" },
 ];
 
-export function SpansTable({ projectName, rows }: { projectName: string; rows: SpanRow[] }) {
+// `selectable`: a checkbox per row, for "Add N selected to a queue" (inside a QueueSelection).
+export function SpansTable({ projectName, rows, selectable = false }: { projectName: string; rows: SpanRow[]; selectable?: boolean }) {
   return (
-    <ListTable columns={spanColumns} fixed>
+    <ListTable columns={selectable ? [{ label: "", className: "w-10" }, ...spanColumns] : spanColumns} fixed>
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-indigo-50/40">
+              {selectable ? <SelectRowCell id={row.id} label={`span ${row.name} ${row.spanId.slice(0, 8)}`} /> : null}
               <td className="px-3 py-2 font-mono text-xs text-zinc-500">{formatDateTime(row.startTime)}</td>
               <td className="px-3 py-2">
                 <Link href={paths.trace(projectName, row.traceId, row.spanId)} className="font-medium text-indigo-700 hover:underline">

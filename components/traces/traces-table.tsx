@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
 import type { TraceRow } from "@/lib/traces/list-traces";
 import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
+import { SelectRowBox } from "@/components/queues/queue-selection";
 import { ReviewSummaryCell } from "./review-summary-cell";
 import { paths } from "@/lib/url";
 
@@ -24,12 +25,27 @@ const traceColumns = [
   { label: "Session", className: `w-28 ${sessionColumn}` },
 ];
 
-export function TracesTable({ projectName, rows, summaries }: { projectName: string; rows: TraceRow[]; summaries: Map<number, TraceReviewSummary> }) {
+// `selectable`: a checkbox per row, for "Add N selected to a queue" (inside a QueueSelection).
+export function TracesTable({
+  projectName,
+  rows,
+  summaries,
+  selectable = false,
+}: {
+  projectName: string;
+  rows: TraceRow[];
+  summaries: Map<number, TraceReviewSummary>;
+  selectable?: boolean;
+}) {
   return (
     <ListTable columns={traceColumns} fixed>
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-indigo-50/40">
-              <td className="px-3 py-2 font-mono text-xs text-zinc-500">{formatDateTime(row.startTime)}</td>
+              <td className="px-3 py-2 font-mono text-xs text-zinc-500">
+                {/* In the time cell, not a column of its own: at 1024 px input and output keep their room. */}
+                {selectable ? <SelectRowBox id={row.id} label={`trace ${row.rootSpanName ?? row.traceId.slice(0, 12)} ${row.traceId.slice(0, 8)}`} className="mb-1 block" /> : null}
+                {formatDateTime(row.startTime)}
+              </td>
               <td className="px-3 py-2">
                 <Link href={paths.trace(projectName, row.traceId)} className="font-medium text-indigo-700 hover:underline">
                   {row.rootSpanName ?? row.traceId.slice(0, 12)}

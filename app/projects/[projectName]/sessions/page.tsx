@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { AddToQueueLink } from "@/components/queues/add-to-queue-link";
+import { QueueSelection } from "@/components/queues/queue-selection";
 import { SessionFiltersForm } from "@/components/sessions/session-filters-form";
 import { SessionsTable } from "@/components/sessions/sessions-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,6 +38,8 @@ export default async function SessionsPage({
   const ctx = { rubric, reader: annotationReader(actor, project) };
   const [page, count] = await Promise.all([listSessions(project.id, filters, ctx), countSessions(project.id, filters, ctx)]);
   const query = reviewQuery(rawParams);
+  // Leads hand the filtered list (or the rows they tick) to reviewers as a queue.
+  const queueing = can(actor, "manage-queues");
   // A plain link (not prefetched): opening it freezes the list for review mode.
   const reviewHref = `${paths.review(project.name)}?${new URLSearchParams([["of", "sessions"], ...new URLSearchParams(query)])}`;
   return (
@@ -48,11 +53,20 @@ export default async function SessionsPage({
         <>
           <div className="flex items-center justify-between pb-2">
             <ListCount count={count} noun="session" />
-            <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-              Review these sessions →
-            </Link>
+            <div className="flex items-center gap-2">
+              {queueing ? <AddToQueueLink projectName={project.name} list="sessions" filters={query} count={count} /> : null}
+              <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+                Review these sessions →
+              </Link>
+            </div>
           </div>
-          <SessionsTable projectName={project.name} rows={page.rows} rubric={rubric} />
+          {queueing ? (
+            <QueueSelection key={`${query}&${flatParams(rawParams).cursor ?? ""}`} projectName={project.name} list="sessions">
+              <SessionsTable projectName={project.name} rows={page.rows} rubric={rubric} selectable />
+            </QueueSelection>
+          ) : (
+            <SessionsTable projectName={project.name} rows={page.rows} rubric={rubric} />
+          )}
           <Pager basePath={paths.sessions(project.name)} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
         </>
       )}

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { AddToQueueLink } from "@/components/queues/add-to-queue-link";
+import { QueueSelection } from "@/components/queues/queue-selection";
+import { reviewQuery } from "@/lib/review/review-queue";
 import { SpansTable } from "@/components/traces/spans-table";
 import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,11 +27,14 @@ export default async function SpansPage({
   params: Promise<{ projectName: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
-  await requirePageActor();
+  const actor = await requirePageActor();
   const [{ projectName }, rawParams] = await Promise.all([params, searchParams]);
   const project = await findProjectByName(decodeURIComponent(projectName));
   if (!project) notFound();
   const filters = parseSpanFilters(rawParams);
+  // Leads hand the filtered list (or the rows they tick) to reviewers as a queue.
+  const queueing = can(actor, "manage-queues");
+  const query = reviewQuery(rawParams);
   const [page, names, count] = await Promise.all([listSpans(project.id, filters), listSpanNames(project.id), countSpans(project.id, filters)]);
   return (
     <div className="px-4 py-4">
@@ -41,10 +48,17 @@ export default async function SpansPage({
         <EmptyState title="No spans match">Change or clear the filters to see more.</EmptyState>
       ) : (
         <>
-          <div className="pb-2">
+          <div className="flex items-center justify-between pb-2">
             <ListCount count={count} noun="span" />
+            {queueing ? <AddToQueueLink projectName={project.name} list="spans" filters={query} count={count} /> : null}
           </div>
-          <SpansTable projectName={project.name} rows={page.rows} />
+          {queueing ? (
+            <QueueSelection key={`${query}&${flatParams(rawParams).cursor ?? ""}`} projectName={project.name} list="spans">
+              <SpansTable projectName={project.name} rows={page.rows} selectable />
+            </QueueSelection>
+          ) : (
+            <SpansTable projectName={project.name} rows={page.rows} />
+          )}
           <Pager basePath={paths.spans(project.name)} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
         </>
       )}

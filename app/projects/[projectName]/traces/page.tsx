@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { AddToQueueLink } from "@/components/queues/add-to-queue-link";
+import { QueueSelection } from "@/components/queues/queue-selection";
 import { TraceFiltersForm } from "@/components/traces/trace-filters-form";
 import { TracesTable } from "@/components/traces/traces-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -41,6 +44,8 @@ export default async function TracesPage({
   ]);
   const summaries = await traceReviewSummaries(page.rows.map((row) => row.id), reader);
   const reviewHref = `${paths.review(project.name)}?${reviewQuery(rawParams)}`;
+  // Leads hand the filtered list (or the rows they tick) to reviewers as a queue.
+  const queueing = can(actor, "manage-queues");
   const themeChip = filters.theme
     ? { id: filters.theme, name: theme?.name ?? null, removeHref: withoutParams(paths.traces(project.name), rawParams, ["theme", "cursor"]) }
     : null;
@@ -53,12 +58,21 @@ export default async function TracesPage({
         <>
           <div className="flex items-center justify-between pb-2">
             <ListCount count={count} noun="trace" />
-            {/* Not prefetched: opening it freezes the list for review mode. */}
-            <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-              Review these traces →
-            </Link>
+            <div className="flex items-center gap-2">
+              {queueing ? <AddToQueueLink projectName={project.name} list="traces" filters={reviewQuery(rawParams)} count={count} /> : null}
+              {/* Not prefetched: opening it freezes the list for review mode. */}
+              <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+                Review these traces →
+              </Link>
+            </div>
           </div>
-          <TracesTable projectName={project.name} rows={page.rows} summaries={summaries} />
+          {queueing ? (
+            <QueueSelection key={`${reviewQuery(rawParams)}&${flatParams(rawParams).cursor ?? ""}`} projectName={project.name} list="traces">
+              <TracesTable projectName={project.name} rows={page.rows} summaries={summaries} selectable />
+            </QueueSelection>
+          ) : (
+            <TracesTable projectName={project.name} rows={page.rows} summaries={summaries} />
+          )}
           <Pager basePath={paths.traces(project.name)} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
         </>
       )}
