@@ -126,3 +126,10 @@ export async function listSessionIds(projectId: number, filters: SessionFilters,
     LIMIT ${max}`;
   return rows.map((row) => row.id);
 }
+
+/** Every id of a filtered list, as one SELECT to embed (a queue's INSERT … SELECT), no limit. */
+export function sessionIdsSql(projectId: number, filters: SessionFilters, ctx: SessionListContext): Prisma.Sql {
+  const { conditions, usesRatings } = sessionConditions(projectId, { ...filters, sort: "time" }, ctx);
+  return Prisma.sql`SELECT s.id FROM sessions s ${usesRatings ? ratingsJoin(projectId, ctx, true) : Prisma.empty}
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+}

@@ -50,6 +50,11 @@ export function countSpans(projectId: number, filters: SpanFilters): Promise<Cap
   return countCapped(Prisma.sql`FROM spans s WHERE ${Prisma.join(spanListConditions(projectId, filters), " AND ")}`);
 }
 
+/** Every id of a filtered list, as one SELECT to embed (a queue's INSERT … SELECT), no limit. */
+export function spanIdsSql(projectId: number, filters: SpanFilters): Prisma.Sql {
+  return Prisma.sql`SELECT s.id FROM spans s WHERE ${Prisma.join(spanListConditions(projectId, filters), " AND ")}`;
+}
+
 // Newest first, keyset on (start_time, id) over the (project, start_time, id) index.
 export async function listSpans(projectId: number, filters: SpanFilters): Promise<Page<SpanRow>> {
   const conditions = spanListConditions(projectId, filters);

@@ -64,6 +64,11 @@ function reviewConditions(filters: TraceFilters, reader: AnnotationReader): Pris
   if (filters.reviewed === "me") conditions.push(reviewedBy(Prisma.sql`a.user_id = ${viewerId}::uuid`));
   if (filters.reviewed === "not-me") conditions.push(Prisma.sql`NOT ${reviewedBy(Prisma.sql`a.user_id = ${viewerId}::uuid`)}`);
   if (filters.reviewed === "nobody") conditions.push(Prisma.sql`NOT ${reviewedBy(Prisma.sql`a.annotator_kind = 'HUMAN'`)}`);
+  // A review queue by rule: "every trace not yet reviewed for correctness".
+  if (filters.missing) {
+    conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM annotations a WHERE a.trace_row_id = t.id AND a.name = ${filters.missing}
+      AND a.target_type = 'TRACE' AND a.identifier <> 'adjudicated')`);
+  }
   return conditions;
 }
 
@@ -132,4 +137,9 @@ export async function listTraceIds(projectId: number, filters: TraceFilters, rea
     WHERE ${Prisma.join(traceListConditions(projectId, filters, reader), " AND ")}
     ORDER BY ${sortColumn} ${direction}, t.id ${direction}
     LIMIT ${max}`;
+}
+
+/** Every id of a filtered list, as one SELECT to embed (a queue's INSERT … SELECT), no limit. */
+export function traceIdsSql(projectId: number, filters: TraceFilters, reader: AnnotationReader): Prisma.Sql {
+  return Prisma.sql`SELECT t.id FROM traces t WHERE ${Prisma.join(traceListConditions(projectId, filters, reader), " AND ")}`;
 }

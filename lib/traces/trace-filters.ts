@@ -20,6 +20,8 @@ export const traceFiltersSchema = z.object({
   scoreMax: oneParam(z.coerce.number().finite()),
   notes: oneParam(z.enum(["with", "without"])),
   reviewed: oneParam(z.enum(["me", "not-me", "nobody"])),
+  // Not yet reviewed for one rubric: no trace-level value of it (an adjudicated one aside).
+  missing: oneParam(z.string().trim().max(200)),
   // A theme's traces: a note tagged with it is on the trace, one of its spans, or its session.
   theme: oneParam(z.coerce.number().int().positive().max(2_147_483_647)),
   sort: oneParam(z.enum(traceSorts)).transform((v) => v ?? "time"),
