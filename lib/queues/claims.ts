@@ -5,7 +5,7 @@ import { authorize, reviewerIdentifier, type Actor } from "@/lib/auth/permission
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { fillFromRule } from "./queue-items";
 import { parseInput, skipReasonSchema } from "./queue-schemas";
-import { assertMayWork, assertNotArchived, loadQueue, type ProjectRef, type QueueRow } from "./queue-store";
+import { assertNotArchived, loadQueue, loadQueueForWorker, type ProjectRef, type QueueRow } from "./queue-store";
 import type { WorkItem } from "./queue-types";
 
 // Working a queue. Every claim lives in queue_items (claimed_by_id,
@@ -52,18 +52,25 @@ export function claimNextSql(queueId: number, userId: string): Prisma.Sql {
     RETURNING u.id AS "itemId", u.target_id AS "targetId", 'claimed' AS mine, u.claim_expires_at AS "claimExpiresAt"`;
 }
 
-async function workerQueue(actor: Actor | null, project: ProjectRef, queueId: number) {
-  const queue = await loadQueue(project, queueId);
-  return { queue, userId: await assertMayWork(actor, queue) };
-}
+const workerQueue = loadQueueForWorker;
 
-/** Claims the next item for the reader (or gives back their current claim); null when nothing is left for them. */
+/**
+ * Claims the next item for the reader (or gives back their current claim); null
+ * when nothing is left for them. The claim is the one statement above; it runs
+ * under a transaction lock per (queue, reviewer), so a reviewer's concurrent
+ * calls (two tabs, a double press) run one after the other and the second sees
+ * the first's claim: a reviewer holds at most one item of a queue. Reviewers
+ * never wait for each other.
+ */
 export async function claimNext(actor: Actor | null, project: ProjectRef, queueId: number): Promise<WorkItem | null> {
   const { queue, userId } = await workerQueue(actor, project, queueId);
   assertNotArchived(queue);
   if (queue.rule) await fillFromRule(queue.id);
-  const [item] = await prisma.$queryRaw<WorkItem[]>(claimNextSql(queue.id, userId));
-  return item ?? null;
+  const [, rows] = await prisma.$transaction([
+    prisma.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${queue.id}::int, hashtext(${userId}::text))) l`,
+    prisma.$queryRaw<WorkItem[]>(claimNextSql(queue.id, userId)),
+  ]);
+  return rows[0] ?? null;
 }
 
 /** The queue's rubrics the reviewer has not given on the target (their own annotation, by identifier). */

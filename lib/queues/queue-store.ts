@@ -44,22 +44,29 @@ export async function loadQueue(project: ProjectRef, queueId: number, db: Tx | t
 }
 
 /**
- * A queue's worker: a reviewer (or above) who is active and, when the queue
- * names its reviewers, one of them. Leads and admins may work any queue.
- * Returns the worker's user id.
+ * The queue (of the project) and its worker: a reviewer (or above) who is
+ * active and, when the queue names its reviewers, one of them. Leads and admins
+ * may work any queue. One query for the queue, the user and the membership.
  */
-export async function assertMayWork(actor: Actor | null, queue: QueueRow): Promise<string> {
+export async function loadQueueForWorker(actor: Actor | null, project: ProjectRef, queueId: number): Promise<{ queue: QueueRow; userId: string }> {
   authorize(actor, "annotate");
   if (!actor.userId) throw new ForbiddenError("Only a signed-in reviewer can work a queue.");
-  const user = await prisma.user.findUnique({
-    where: { id: actor.userId },
-    select: { deactivatedAt: true, queueReviewers: { where: { queueId: queue.id }, select: { userId: true } } },
-  });
-  if (!user || user.deactivatedAt) throw new ForbiddenError("Your account is deactivated.");
-  if (!queue.openToAllReviewers && !can(actor, "manage-queues") && user.queueReviewers.length === 0) {
+  const [row] = Number.isSafeInteger(queueId)
+    ? await prisma.$queryRaw<(QueueRow & { active: boolean | null; listed: boolean })[]>`
+        SELECT q.id, q.project_id AS "projectId", q.target_kind AS "targetKind", q.reviews_needed AS "reviewsNeeded",
+          q.claim_timeout_seconds AS "claimTimeoutSeconds", q.open_to_all_reviewers AS "openToAllReviewers", q.rule,
+          q.archived_at AS "archivedAt",
+          (SELECT u.deactivated_at IS NULL FROM users u WHERE u.id = ${actor.userId}::uuid) AS active,
+          EXISTS (SELECT 1 FROM queue_reviewers qr WHERE qr.queue_id = q.id AND qr.user_id = ${actor.userId}::uuid) AS listed
+        FROM review_queues q WHERE q.id = ${queueId} AND q.project_id = ${project.id}`
+    : [];
+  if (!row) throw new NotFoundError(`Queue ${queueId} does not exist in this project.`);
+  if (!row.active) throw new ForbiddenError("Your account is deactivated.");
+  if (!row.openToAllReviewers && !can(actor, "manage-queues") && !row.listed) {
     throw new ForbiddenError("You are not one of this queue's reviewers.");
   }
-  return actor.userId;
+  const { active: _active, listed: _listed, ...queue } = row;
+  return { queue, userId: actor.userId };
 }
 
 export function assertNotArchived(queue: QueueRow): void {

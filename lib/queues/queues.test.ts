@@ -67,6 +67,8 @@ describe("review queues: claims under concurrency", () => {
       const holders = new Map<number, Set<string>>();
       for (const { r, item } of results) holders.set(item!.itemId, (holders.get(item!.itemId) ?? new Set()).add(r.userId!));
       for (const users of holders.values()) expect(users.size).toBe(1);
+      // A reviewer's five concurrent calls all give the one item they hold.
+      for (const r of w.reviewers) expect(new Set(results.filter((x) => x.r === r).map((x) => x.item!.itemId)).size).toBeLessThanOrEqual(1);
       // The database agrees: every fresh claim is one reviewer's.
       const claimed = await db.queueItem.findMany({ where: { queueId: id, claimedById: { not: null } } });
       for (const item of claimed) expect([...holders.get(item.id)!]).toEqual([item.claimedById]);
