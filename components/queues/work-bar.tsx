@@ -18,7 +18,8 @@ const time = (date: Date) => date.toISOString().slice(11, 16);
 export function WorkBar({ project, queue, item, standing, finished }: Props) {
   const ref = { project, queueId: queue.id, itemId: item.itemId };
   const revisit = item.mine !== "claimed";
-  const position = revisit ? finished.findIndex((entry) => entry.itemId === item.itemId) + 1 : finished.length + 1;
+  // My finished items come most recent first; positions count from my first.
+  const position = revisit ? finished.length - finished.findIndex((entry) => entry.itemId === item.itemId) : finished.length + 1;
   return (
     <div data-testid="queue-work-bar" className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-zinc-200 bg-indigo-50/60 px-4 py-1.5 text-sm">
       <Link href={paths.queue(project, queue.id)} className="font-semibold text-indigo-900 hover:underline">

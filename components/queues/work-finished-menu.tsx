@@ -3,7 +3,7 @@ import { paths } from "@/lib/url";
 
 export type FinishedItem = { itemId: number; targetId: number; status: "DONE" | "SKIPPED"; label: string };
 
-/** The items I finished or skipped in this queue, to go back and change my answers. */
+/** The items I finished or skipped in this queue (most recent first, numbered from my first), to go back and change my answers. */
 export function WorkFinishedMenu({ project, queueId, items, current }: { project: string; queueId: number; items: FinishedItem[]; current?: number }) {
   if (items.length === 0) return null;
   return (
@@ -18,7 +18,7 @@ export function WorkFinishedMenu({ project, queueId, items, current }: { project
               className="flex justify-between gap-2 px-3 py-1 hover:bg-zinc-50 aria-[current=page]:font-semibold"
             >
               <span className="truncate">
-                {index + 1}. {entry.label}
+                {items.length - index}. {entry.label}
               </span>
               <span className="text-zinc-500">{entry.status === "DONE" ? "done" : "skipped"}</span>
             </Link>

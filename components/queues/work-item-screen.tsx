@@ -36,8 +36,9 @@ export async function WorkItemScreen({ actor, projectRef, project, queue, item, 
   const target = await loadWorkTarget(projectRef.id, queue.targetKind, item.targetId);
   const rubricIds = queue.rubrics.map((rubric) => rubric.id);
   const here = paths.queueWork(project, queue.id, item.itemId);
+  const targetName = !target ? "" : target.kind === "SESSION" ? target.session.sessionId : target.kind === "SPAN" ? target.spanId : target.detail.trace.traceId;
   return (
-    <div data-queue-item={item.itemId}>
+    <div data-queue-item={item.itemId} data-queue-target={targetName}>
       <WorkBar key={item.itemId} project={project} queue={queue} item={item} standing={standing} finished={finished} />
       {!target ? (
         <div className="px-4 py-8">
