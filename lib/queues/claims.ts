@@ -1,11 +1,13 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { QueueReviewStatus } from "@/lib/generated/prisma/enums";
-import { authorize, reviewerIdentifier, type Actor } from "@/lib/auth/permissions";
+import { authorize, can, reviewerIdentifier, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { fillFromRule } from "./queue-items";
 import { parseInput, skipReasonSchema } from "./queue-schemas";
-import { assertNotArchived, loadQueue, loadQueueForWorker, type ProjectRef, type QueueRow } from "./queue-store";
+import {
+  assertNotArchived, assertWorker, loadQueue, loadQueueForWorker, workerCheckSql, workerId, type ProjectRef, type QueueRow, type WorkerRow,
+} from "./queue-store";
 import type { WorkItem } from "./queue-types";
 
 // Working a queue. Every claim lives in queue_items (claimed_by_id,
@@ -21,7 +23,15 @@ import type { WorkItem } from "./queue-types";
  * row another claim changed meanwhile is re-checked by Postgres before it is
  * locked, so no item goes to two reviewers. Exported for the benchmark.
  */
-export function claimNextSql(queueId: number, userId: string): Prisma.Sql {
+export function claimNextSql(queueId: number, userId: string, guard?: ClaimGuard): Prisma.Sql {
+  // The worker check again, in the statement: claimNext runs it in the same
+  // transaction and throws afterwards, so a refused reader never holds an item.
+  const allowed = guard
+    ? Prisma.sql`AND q.project_id = ${guard.projectId}
+      AND EXISTS (SELECT 1 FROM users w WHERE w.id = ${userId}::uuid AND w.deactivated_at IS NULL)
+      ${guard.anyQueue ? Prisma.empty : Prisma.sql`AND (q.open_to_all_reviewers OR EXISTS (
+        SELECT 1 FROM queue_reviewers qr WHERE qr.queue_id = q.id AND qr.user_id = ${userId}::uuid))`}`
+    : Prisma.empty;
   const claimable = Prisma.sql`i.queue_id = ${queueId} AND i.completed_at IS NULL
     AND (i.claimed_by_id IS NULL OR i.claim_expires_at <= now())
     AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${userId}::uuid)`;
@@ -37,9 +47,12 @@ export function claimNextSql(queueId: number, userId: string): Prisma.Sql {
       ORDER BY i.id
       LIMIT 1 FOR UPDATE SKIP LOCKED
     ), unassigned AS (
+      -- In the order of the (queue_id, completed_at, id) index, so the open items
+      -- are read from there: by id alone the planner walks the primary key through
+      -- every completed item (they are the oldest ones) for a LIMIT 1.
       SELECT i.id FROM queue_items i
       WHERE i.assigned_to_id IS NULL AND ${claimable}
-      ORDER BY i.id
+      ORDER BY i.queue_id, i.completed_at, i.id
       LIMIT 1 FOR UPDATE SKIP LOCKED
     ), pick AS (
       SELECT id FROM mine UNION ALL SELECT id FROM assigned UNION ALL SELECT id FROM unassigned
@@ -48,29 +61,36 @@ export function claimNextSql(queueId: number, userId: string): Prisma.Sql {
     UPDATE queue_items u
     SET claimed_by_id = ${userId}::uuid, claimed_at = now(), claim_expires_at = now() + make_interval(secs => q.claim_timeout_seconds)
     FROM review_queues q
-    WHERE u.id = (SELECT id FROM pick) AND q.id = u.queue_id AND q.archived_at IS NULL
+    WHERE u.id = (SELECT id FROM pick) AND q.id = u.queue_id AND q.archived_at IS NULL ${allowed}
     RETURNING u.id AS "itemId", u.target_id AS "targetId", 'claimed' AS mine, u.claim_expires_at AS "claimExpiresAt"`;
 }
 
 const workerQueue = loadQueueForWorker;
 
+type ClaimGuard = { projectId: number; anyQueue: boolean };
+
 /**
  * Claims the next item for the reader (or gives back their current claim); null
- * when nothing is left for them. The claim is the one statement above; it runs
- * under a transaction lock per (queue, reviewer), so a reviewer's concurrent
- * calls (two tabs, a double press) run one after the other and the second sees
- * the first's claim: a reviewer holds at most one item of a queue. Reviewers
- * never wait for each other.
+ * when nothing is left for them. One transaction of two statements: the queue
+ * and worker check, which takes a lock per (queue, reviewer), then the claim
+ * statement above. A reviewer's concurrent calls (two tabs, a double press) so
+ * run one after the other and the second sees the first's claim: a reviewer
+ * holds at most one item of a queue. Reviewers never wait for each other.
  */
 export async function claimNext(actor: Actor | null, project: ProjectRef, queueId: number): Promise<WorkItem | null> {
-  const { queue, userId } = await workerQueue(actor, project, queueId);
-  assertNotArchived(queue);
-  if (queue.rule) await fillFromRule(queue.id);
-  const [, rows] = await prisma.$transaction([
-    prisma.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${queue.id}::int, hashtext(${userId}::text))) l`,
-    prisma.$queryRaw<WorkItem[]>(claimNextSql(queue.id, userId)),
+  workerId(actor);
+  const userId = actor.userId;
+  const guard = { projectId: project.id, anyQueue: can(actor, "manage-queues") };
+  const claim = () => prisma.$transaction([
+    prisma.$queryRaw<WorkerRow[]>(workerCheckSql(project, queueId, userId, { lock: true })),
+    prisma.$queryRaw<WorkItem[]>(claimNextSql(queueId, userId, guard)),
   ]);
-  return rows[0] ?? null;
+  let [[check], [item]] = await claim();
+  const queue = assertWorker(actor, queueId, check);
+  assertNotArchived(queue);
+  // A rule queue takes in new matches (throttled), and the reader gets one if they had run out.
+  if (queue.rule && (await fillFromRule(queue.id)) > 0 && !item) [, [item]] = await claim();
+  return item ?? null;
 }
 
 /** The queue's rubrics the reviewer has not given on the target (their own annotation, by identifier). */

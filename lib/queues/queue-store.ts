@@ -43,31 +43,57 @@ export async function loadQueue(project: ProjectRef, queueId: number, db: Tx | t
   return queue;
 }
 
+type WorkerRow = QueueRow & { active: boolean | null; listed: boolean };
+
 /**
- * The queue (of the project) and its worker: a reviewer (or above) who is
- * active and, when the queue names its reviewers, one of them. Leads and admins
- * may work any queue. One query for the queue, the user and the membership.
+ * The queue (of the project) and what decides whether the reader may work it,
+ * in one query; with `lock`, it also takes claim-next's transaction lock per
+ * (queue, reviewer) once the queue is found.
  */
-export async function loadQueueForWorker(actor: Actor | null, project: ProjectRef, queueId: number): Promise<{ queue: QueueRow; userId: string }> {
-  authorize(actor, "annotate");
-  if (!actor.userId) throw new ForbiddenError("Only a signed-in reviewer can work a queue.");
-  const [row] = Number.isSafeInteger(queueId)
-    ? await prisma.$queryRaw<(QueueRow & { active: boolean | null; listed: boolean })[]>`
-        SELECT q.id, q.project_id AS "projectId", q.target_kind AS "targetKind", q.reviews_needed AS "reviewsNeeded",
-          q.claim_timeout_seconds AS "claimTimeoutSeconds", q.open_to_all_reviewers AS "openToAllReviewers", q.rule,
-          q.archived_at AS "archivedAt",
-          (SELECT u.deactivated_at IS NULL FROM users u WHERE u.id = ${actor.userId}::uuid) AS active,
-          EXISTS (SELECT 1 FROM queue_reviewers qr WHERE qr.queue_id = q.id AND qr.user_id = ${actor.userId}::uuid) AS listed
-        FROM review_queues q WHERE q.id = ${queueId} AND q.project_id = ${project.id}`
-    : [];
+export function workerCheckSql(project: ProjectRef, queueId: number, userId: string, { lock = false } = {}): Prisma.Sql {
+  const locked = lock
+    ? Prisma.sql`, (SELECT 1 FROM (SELECT pg_advisory_xact_lock(q.id, hashtext(${userId}::text))) l) AS locked`
+    : Prisma.empty;
+  return Prisma.sql`
+    SELECT q.id, q.project_id AS "projectId", q.target_kind AS "targetKind", q.reviews_needed AS "reviewsNeeded",
+      q.claim_timeout_seconds AS "claimTimeoutSeconds", q.open_to_all_reviewers AS "openToAllReviewers", q.rule,
+      q.archived_at AS "archivedAt",
+      (SELECT u.deactivated_at IS NULL FROM users u WHERE u.id = ${userId}::uuid) AS active,
+      EXISTS (SELECT 1 FROM queue_reviewers qr WHERE qr.queue_id = q.id AND qr.user_id = ${userId}::uuid) AS listed
+      ${locked}
+    FROM review_queues q WHERE q.id = ${Number.isSafeInteger(queueId) ? queueId : 0} AND q.project_id = ${project.id}`;
+}
+
+/**
+ * A queue's worker: a reviewer (or above) who is active and, when the queue
+ * names its reviewers, one of them. Leads and admins may work any queue.
+ */
+export function assertWorker(actor: Actor, queueId: number, row: WorkerRow | undefined): QueueRow {
   if (!row) throw new NotFoundError(`Queue ${queueId} does not exist in this project.`);
   if (!row.active) throw new ForbiddenError("Your account is deactivated.");
   if (!row.openToAllReviewers && !can(actor, "manage-queues") && !row.listed) {
     throw new ForbiddenError("You are not one of this queue's reviewers.");
   }
-  const { active: _active, listed: _listed, ...queue } = row;
-  return { queue, userId: actor.userId };
+  return {
+    id: row.id, projectId: row.projectId, targetKind: row.targetKind, reviewsNeeded: row.reviewsNeeded,
+    claimTimeoutSeconds: row.claimTimeoutSeconds, openToAllReviewers: row.openToAllReviewers, rule: row.rule, archivedAt: row.archivedAt,
+  };
 }
+
+/** The signed-in worker's user id (reviewer role or above); 401/403 otherwise. */
+export function workerId(actor: Actor | null): asserts actor is Actor & { userId: string } {
+  authorize(actor, "annotate");
+  if (!actor.userId) throw new ForbiddenError("Only a signed-in reviewer can work a queue.");
+}
+
+/** The queue and its worker (see assertWorker), in one query. */
+export async function loadQueueForWorker(actor: Actor | null, project: ProjectRef, queueId: number): Promise<{ queue: QueueRow; userId: string }> {
+  workerId(actor);
+  const [row] = await prisma.$queryRaw<WorkerRow[]>(workerCheckSql(project, queueId, actor.userId));
+  return { queue: assertWorker(actor, queueId, row), userId: actor.userId };
+}
+
+export type { WorkerRow };
 
 export function assertNotArchived(queue: QueueRow): void {
   if (queue.archivedAt) throw new ForbiddenError("This queue is archived.");

@@ -11,6 +11,10 @@ import type { QueueDetail, QueueSummary } from "./queue-types";
 // Review queues: a lead hands out review work. Writes need 'manage-queues';
 // reads need 'read'. Claims and completion live in claims.ts.
 
+// A queue from a list of 100k traces is one INSERT … SELECT of a second or two
+// on a busy machine: more than Prisma's default 5 s transaction time is allowed.
+const BIG_INSERT_TIMEOUT_MS = 60_000;
+
 function nameTaken(name: string): ConflictError {
   return new ConflictError(`A queue named "${name}" already exists in this project.`, { name: ["is already taken"] });
 }
@@ -63,7 +67,7 @@ export async function createQueue(actor: Actor | null, project: ProjectRef, inpu
         )
         SELECT count(*)::int AS added FROM ins`;
       return { id: queue.id, added: row.added };
-    }),
+    }, { timeout: BIG_INSERT_TIMEOUT_MS }),
   );
 }
 
