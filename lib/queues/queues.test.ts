@@ -143,6 +143,13 @@ describe("review queues: claims under concurrency", () => {
     await expect(workItem(b, w.project, id, two.itemId)).rejects.toThrow(ForbiddenError);
     const rows = (await listItems(w.lead, w.project, id, { reviewer: a.userId! })).rows;
     expect(rows.find((r) => r.id === one.itemId)!.reviews).toEqual([{ userId: a.userId, name: "r0@t.dev", status: "SKIPPED", reason: "Not in English" }]);
+    expect(rows.find((r) => r.id === one.itemId)).toMatchObject({ status: "in-progress", claimedBy: { id: b.userId, name: "r1@t.dev" } });
+    const progress = await queueProgress(w.lead, w.project, id);
+    expect(progress.perReviewer).toEqual(expect.arrayContaining([
+      { userId: a.userId, name: "r0@t.dev", email: "r0@t.dev", done: 2, skipped: 1, inProgress: 0 },
+      { userId: b.userId, name: "r1@t.dev", email: "r1@t.dev", done: 0, skipped: 0, inProgress: 1 },
+    ]));
+    expect((await listItems(w.lead, w.project, id, { status: "in-progress" })).rows.map((r) => r.id)).toEqual([one.itemId]);
   });
 
   it("completes an item only with every rubric from N distinct reviewers; a second submit is a no-op", async () => {
@@ -205,6 +212,23 @@ describe("review queues: items", () => {
     expect(x + y).toBe(1);
     expect(await db.queueItem.count({ where: { queueId: id } })).toBe(3);
     expect((await getQueue(w.lead, w.project, id)).rule).toBe("missing=correctness");
+  });
+
+  it("a reviewer who ran out gets the rule queue's new matches on their next claim", async () => {
+    const w = await world({ traces: 1, reviewers: 1 });
+    const [a] = w.reviewers;
+    // An adjudicated value alone is not a review.
+    await db.annotation.create({ data: { projectId: w.project.id, targetType: "TRACE", targetId: w.traces[0].id, traceRowId: w.traces[0].id, name: "correctness", label: "correct", identifier: "adjudicated" } });
+    const { id, added } = await createQueue(w.lead, w.project, queueInput([w.correctness], { reviewsNeeded: 1 }), { kind: "rule", query: "missing=correctness" });
+    expect(added).toBe(1);
+    const item = (await claimNext(a, w.project, id))!;
+    await label(a, item.targetId);
+    expect(await completeAndClaimNext(a, w.project, id, item.itemId)).toBeNull();
+    const [fresh] = ragTrace({ project: "support-bot", start: new Date(t0.getTime() + 3_600_000) });
+    await ingestSpans([fresh]);
+    await db.reviewQueue.update({ where: { id }, data: { ruleFilledAt: new Date(Date.now() - 60_000) } });
+    const next = (await claimNext(a, w.project, id))!;
+    expect((await db.trace.findUniqueOrThrow({ where: { id: next.targetId } })).traceId).toBe(fresh.traceId);
   });
 
   it("spans and sessions queues take their own targets; rubrics must apply to the kind and belong to the project", async () => {
@@ -272,6 +296,7 @@ describe("review queues: who may do what", () => {
     const [a, b] = w.reviewers;
     const { id } = await createQueue(w.lead, w.project, queueInput([w.correctness], { reviewerIds: [a.userId!] }), { kind: "ids", ids: w.traces.map((t) => t.id) });
     await expect(claimNext(b, w.project, id)).rejects.toThrow(ForbiddenError);
+    expect(await db.queueItem.count({ where: { claimedById: { not: null } } })).toBe(0);
     expect(await claimNext(w.lead, w.project, id)).not.toBeNull();
     const mine = (await claimNext(a, w.project, id))!;
     expect((await myQueues(a)).map((q) => q.id)).toEqual([id]);
@@ -282,6 +307,24 @@ describe("review queues: who may do what", () => {
     await expect(claimNext(a, w.project, id)).rejects.toThrow(ForbiddenError);
     expect(await claimNext(b, w.project, id)).toMatchObject({ itemId: mine.itemId });
     await expect(updateQueue(w.lead, w.project, id, queueInput([w.correctness], { reviewerIds: [w.viewer.userId!] }))).rejects.toThrow(ValidationError);
+    await db.user.update({ where: { id: b.userId! }, data: { deactivatedAt: new Date() } });
+    await expect(claimNext(b, w.project, id)).rejects.toThrow(ForbiddenError);
+  });
+
+  it("a new N re-decides which items are complete", async () => {
+    const w = await world({ traces: 2, reviewers: 1 });
+    const [a] = w.reviewers;
+    const { id } = await createQueue(w.lead, w.project, queueInput([w.correctness]), { kind: "ids", ids: w.traces.map((t) => t.id) });
+    const item = (await claimNext(a, w.project, id))!;
+    await label(a, item.targetId);
+    await completeReview(a, w.project, id, item.itemId);
+    expect((await queueProgress(w.lead, w.project, id))).toMatchObject({ completeCount: 0, reviewsDone: 1, reviewsWanted: 4 });
+    await updateQueue(w.lead, w.project, id, queueInput([w.correctness], { reviewsNeeded: 1 }));
+    expect((await queueProgress(w.lead, w.project, id))).toMatchObject({ completeCount: 1, reviewsDone: 1, reviewsWanted: 2 });
+    expect(await listQueues(a, w.project)).toMatchObject([{ itemCount: 2, completeCount: 1, leftForMe: 1, doneByMe: 1 }]);
+    await updateQueue(w.lead, w.project, id, queueInput([w.correctness], { reviewsNeeded: 3, name: "Renamed", claimTimeoutMinutes: 5 }));
+    expect(await getQueue(w.lead, w.project, id)).toMatchObject({ name: "Renamed", reviewsNeeded: 3, claimTimeoutSeconds: 300 });
+    expect((await queueProgress(w.lead, w.project, id)).completeCount).toBe(0);
   });
 
   it("queues of another project are not found; archived queues hand out nothing and leave the list", async () => {
