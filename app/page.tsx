@@ -6,6 +6,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { listProjects } from "@/lib/projects/projects";
+import { YourQueues } from "@/components/queues/your-queues";
+import { can } from "@/lib/auth/permissions";
+import { myQueues } from "@/lib/queues/queues";
 
 const projectColumns = [
   { label: "Project" },
@@ -19,10 +22,11 @@ const projectColumns = [
 export const metadata: Metadata = { title: "Projects" };
 
 export default async function ProjectsPage() {
-  await requirePageActor();
-  const projects = await listProjects();
+  const actor = await requirePageActor();
+  const [projects, queues] = await Promise.all([listProjects(), can(actor, "annotate") ? myQueues(actor) : []]);
   return (
     <div className="mx-auto max-w-6xl px-4 py-6">
+      {queues.length > 0 ? <YourQueues queues={queues} /> : null}
       <PageHeader title="Projects" description="Each project collects the traces one application sends." />
       {projects.length === 0 ? (
         <EmptyState title="No projects yet">

@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
 import type { TraceRow } from "@/lib/traces/list-traces";
 import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
+import { SelectRowCell } from "@/components/queues/queue-selection";
 import { ReviewSummaryCell } from "./review-summary-cell";
 import { paths } from "@/lib/url";
 
@@ -24,11 +25,23 @@ const traceColumns = [
   { label: "Session", className: `w-28 ${sessionColumn}` },
 ];
 
-export function TracesTable({ projectName, rows, summaries }: { projectName: string; rows: TraceRow[]; summaries: Map<number, TraceReviewSummary> }) {
+// `selectable`: a checkbox per row, for "Add N selected to a queue" (inside a QueueSelection).
+export function TracesTable({
+  projectName,
+  rows,
+  summaries,
+  selectable = false,
+}: {
+  projectName: string;
+  rows: TraceRow[];
+  summaries: Map<number, TraceReviewSummary>;
+  selectable?: boolean;
+}) {
   return (
-    <ListTable columns={traceColumns} fixed>
+    <ListTable columns={selectable ? [{ label: "", className: "w-10" }, ...traceColumns] : traceColumns} fixed>
           {rows.map((row) => (
             <tr key={row.id} className="align-top hover:bg-indigo-50/40">
+              {selectable ? <SelectRowCell id={row.id} label={`trace ${row.rootSpanName ?? row.traceId.slice(0, 12)} ${row.traceId.slice(0, 8)}`} /> : null}
               <td className="px-3 py-2 font-mono text-xs text-zinc-500">{formatDateTime(row.startTime)}</td>
               <td className="px-3 py-2">
                 <Link href={paths.trace(projectName, row.traceId)} className="font-medium text-indigo-700 hover:underline">

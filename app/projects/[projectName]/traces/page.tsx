@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { QueueSelection } from "@/components/queues/queue-selection";
 import { TraceFiltersForm } from "@/components/traces/trace-filters-form";
 import { TracesTable } from "@/components/traces/traces-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -17,6 +19,8 @@ import { traceReviewSummaries } from "@/lib/traces/trace-review-summary";
 import { parseTraceFilters } from "@/lib/traces/trace-filters";
 import { findThemeRef } from "@/lib/themes/themes";
 import { flatParams, paths, withoutParams } from "@/lib/url";
+import { newQueueQuery } from "@/lib/queues/new-queue-params";
+import { formatCappedCount } from "@/lib/pagination/capped-count";
 
 export const metadata: Metadata = { title: "Traces" };
 
@@ -41,6 +45,9 @@ export default async function TracesPage({
   ]);
   const summaries = await traceReviewSummaries(page.rows.map((row) => row.id), reader);
   const reviewHref = `${paths.review(project.name)}?${reviewQuery(rawParams)}`;
+  // Leads hand the filtered list (or the rows they tick) to reviewers as a queue.
+  const queueing = can(actor, "manage-queues");
+  const queueHref = paths.newQueue(project.name, newQueueQuery("traces", reviewQuery(rawParams)));
   const themeChip = filters.theme
     ? { id: filters.theme, name: theme?.name ?? null, removeHref: withoutParams(paths.traces(project.name), rawParams, ["theme", "cursor"]) }
     : null;
@@ -53,12 +60,25 @@ export default async function TracesPage({
         <>
           <div className="flex items-center justify-between pb-2">
             <ListCount count={count} noun="trace" />
-            {/* Not prefetched: opening it freezes the list for review mode. */}
-            <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
-              Review these traces →
-            </Link>
+            <div className="flex items-center gap-2">
+              {queueing ? (
+                <Link href={queueHref} className="rounded border border-zinc-300 bg-white px-3 py-1.5 text-sm hover:bg-zinc-50">
+                  Add these {formatCappedCount(count, "trace")} to a queue
+                </Link>
+              ) : null}
+              {/* Not prefetched: opening it freezes the list for review mode. */}
+              <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+                Review these traces →
+              </Link>
+            </div>
           </div>
-          <TracesTable projectName={project.name} rows={page.rows} summaries={summaries} />
+          {queueing ? (
+            <QueueSelection key={`${reviewQuery(rawParams)}&${flatParams(rawParams).cursor ?? ""}`} projectName={project.name} list="traces">
+              <TracesTable projectName={project.name} rows={page.rows} summaries={summaries} selectable />
+            </QueueSelection>
+          ) : (
+            <TracesTable projectName={project.name} rows={page.rows} summaries={summaries} />
+          )}
           <Pager basePath={paths.traces(project.name)} params={flatParams(rawParams)} nextCursor={page.nextCursor} shown={page.rows.length} />
         </>
       )}
