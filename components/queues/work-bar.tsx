@@ -8,14 +8,15 @@ import { WorkReleaseButton } from "./work-release-button";
 import { WorkSkipDialog } from "./work-skip-dialog";
 import { WorkStartButton } from "./work-start-button";
 
-type Props = { project: string; queue: QueueDetail; item: WorkItem; standing: QueueStanding; finished: FinishedItem[] };
+// `now`: the render's time (the page reads it once), to tell an expired claim.
+type Props = { project: string; queue: QueueDetail; item: WorkItem; standing: QueueStanding; finished: FinishedItem[]; now: number };
 
 const time = (date: Date) => date.toISOString().slice(11, 16);
 
 // The work screen's bar, in place of review mode's navigator: where I am in the
 // queue, how long my claim holds, and what I can do with the item. Enter (or
 // the button) submits the queue's rubrics and brings the next item.
-export function WorkBar({ project, queue, item, standing, finished }: Props) {
+export function WorkBar({ project, queue, item, standing, finished, now }: Props) {
   const ref = { project, queueId: queue.id, itemId: item.itemId };
   const revisit = item.mine !== "claimed";
   // My finished items come most recent first; positions count from my first.
@@ -31,6 +32,10 @@ export function WorkBar({ project, queue, item, standing, finished }: Props) {
       {revisit ? (
         <span className="rounded bg-zinc-200 px-1.5 py-0.5 text-xs text-zinc-700">
           {item.mine === "DONE" ? "Done by you: change your answers, they save as you go" : "Skipped by you"}
+        </span>
+      ) : item.claimExpiresAt && item.claimExpiresAt.getTime() <= now ? (
+        <span className="text-xs text-amber-800" title={item.claimExpiresAt.toISOString()}>
+          your claim expired at {time(item.claimExpiresAt)} UTC: submit soon, another reviewer may take it
         </span>
       ) : item.claimExpiresAt ? (
         <span className="text-xs text-zinc-500" title={item.claimExpiresAt.toISOString()}>

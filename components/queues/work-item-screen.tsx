@@ -22,6 +22,7 @@ type Props = {
   finished: FinishedItem[];
   span: string | undefined;
   tab: string | string[] | undefined;
+  now: number;
 };
 
 const queueShortcuts = [
@@ -32,14 +33,15 @@ const queueShortcuts = [
 // One queue item on screen: review mode's own screens (the trace workspace,
 // a span queue's span selected in it, or the session view) asking for the
 // queue's rubrics, under the queue's bar.
-export async function WorkItemScreen({ actor, projectRef, project, queue, item, standing, finished, span, tab }: Props) {
+export async function WorkItemScreen({ actor, projectRef, project, queue, item, standing, finished, span, tab, now }: Props) {
   const target = await loadWorkTarget(projectRef.id, queue.targetKind, item.targetId);
   const rubricIds = queue.rubrics.map((rubric) => rubric.id);
+  const revisit = item.mine !== "claimed";
   const here = paths.queueWork(project, queue.id, item.itemId);
   const targetName = !target ? "" : target.kind === "SESSION" ? target.session.sessionId : target.kind === "SPAN" ? target.spanId : target.detail.trace.traceId;
   return (
     <div data-queue-item={item.itemId} data-queue-target={targetName}>
-      <WorkBar key={item.itemId} project={project} queue={queue} item={item} standing={standing} finished={finished} />
+      <WorkBar key={item.itemId} project={project} queue={queue} item={item} standing={standing} finished={finished} now={now} />
       {!target ? (
         <div className="px-4 py-8">
           <EmptyState title="This item's target is gone">It was deleted after it was queued: skip it or release it.</EmptyState>
@@ -51,7 +53,7 @@ export async function WorkItemScreen({ actor, projectRef, project, queue, item, 
           session={target.session}
           review={await loadSessionReview(actor, projectRef, target.session.id)}
           shortcuts={queueShortcuts}
-          queue={{ rubricIds }}
+          queue={{ rubricIds, revisit }}
         />
       ) : (
         <>
@@ -65,7 +67,7 @@ export async function WorkItemScreen({ actor, projectRef, project, queue, item, 
             tab={parseSpanTab(tab)}
             basePath={here}
             shortcuts={queueShortcuts}
-            queue={{ rubricIds, spanId: target.kind === "SPAN" ? target.spanId : undefined }}
+            queue={{ rubricIds, revisit, spanId: target.kind === "SPAN" ? target.spanId : undefined }}
           />
         </>
       )}

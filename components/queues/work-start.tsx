@@ -8,14 +8,14 @@ import { paths } from "@/lib/url";
 import { WorkFinishedMenu, type FinishedItem } from "./work-finished-menu";
 import { WorkStartButton } from "./work-start-button";
 
-type Props = { project: string; queue: QueueDetail; standing: QueueStanding; finished: FinishedItem[]; notice?: string | null };
+type Props = { project: string; queue: QueueDetail; standing: QueueStanding; finished: FinishedItem[]; notice?: string | null; canWork: boolean };
 
 const nouns = { TRACE: "trace", SPAN: "span", SESSION: "session" } as const;
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 // The work screen before an item: the queue's instructions, what is left for
 // me and Start (a POST that claims: opening this page claims nothing).
-export function WorkStart({ project, queue, standing, finished, notice }: Props) {
+export function WorkStart({ project, queue, standing, finished, notice, canWork }: Props) {
   const noun = nouns[queue.targetKind];
   const claimable = standing.remaining - standing.heldByOthers;
   return (
@@ -48,7 +48,7 @@ export function WorkStart({ project, queue, standing, finished, notice }: Props)
         ))}
         . Each {noun} needs {plural(queue.reviewsNeeded, "review")}.
       </p>
-      {queue.archivedAt ? (
+      {!canWork ? null : queue.archivedAt ? (
         <EmptyState title="This queue is archived">Nothing more to do here.</EmptyState>
       ) : standing.remaining === 0 ? (
         <EmptyState title="Nothing left for you in this queue">

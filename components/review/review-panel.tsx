@@ -11,7 +11,7 @@ import type { ReviewTarget } from "./review-target";
  * with `spanId`, or the session) the panel asks for the queue's rubrics only,
  * first, each one required before Enter submits; elsewhere nothing is required.
  */
-export type QueueFocus = { rubricIds: number[]; spanId?: string };
+export type QueueFocus = { rubricIds: number[]; spanId?: string; revisit?: boolean };
 
 /** The queue's rubrics among those offered, in the queue's order. */
 export function queueRubrics(rubrics: ReviewRubric[], queue: QueueFocus): ReviewRubric[] {
@@ -33,8 +33,9 @@ export function ReviewPanel({ review, trace, span, queue }: Props) {
   const traceRubrics = queue && onQueueTrace ? queueRubrics(review.traceRubrics, queue) : review.traceRubrics;
   const spanRubrics = queue && onQueueSpan ? queueRubrics(review.spanRubrics, queue) : review.spanRubrics;
   // In a queue, only its rubrics on its target hold Enter back.
-  const requiredOnTrace = queue ? onQueueTrace : undefined;
-  const requiredOnSpan = queue ? onQueueSpan : undefined;
+  // Revisiting an item I finished or skipped, nothing does: the answers save as they change.
+  const requiredOnTrace = queue ? onQueueTrace && !queue.revisit : undefined;
+  const requiredOnSpan = queue ? onQueueSpan && !queue.revisit : undefined;
   const traceTarget: ReviewTarget = { type: "TRACE", traceId: trace.traceId };
   const noteTargets: NoteTarget[] = [
     ...(span && !span.isRoot ? [{ kind: "SPAN" as const, externalId: span.spanId, label: `span ${span.name}` }] : []),

@@ -23,7 +23,7 @@ export function SessionReviewPanel({ review, sessionId, shortcuts, queue }: { re
               target={{ type: "SESSION", sessionId }}
               mine={mineFor(review.annotations, rubric.name)}
               readOnly={!review.canAnnotate}
-              required={queue ? true : undefined}
+              required={queue ? !queue.revisit : undefined}
             />
           ))}
         </section>

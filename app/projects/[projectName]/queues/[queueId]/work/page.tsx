@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { WorkItemScreen } from "@/components/queues/work-item-screen";
 import { WorkStart } from "@/components/queues/work-start";
 import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { findProjectByName } from "@/lib/projects/projects";
 import { myFinishedItems, workItem } from "@/lib/queues/claims";
@@ -29,6 +30,10 @@ export default async function QueueWorkPage({ params, searchParams }: { params: 
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  if (!can(actor, "annotate")) {
+    const notice = `Your role (${actor.role.toLowerCase()}) may read this queue but not work it.`;
+    return <WorkStart project={project.name} queue={queue} standing={{ remaining: 0, heldByOthers: 0, mine: null }} finished={[]} notice={notice} canWork={false} />;
+  }
   const itemId = rowId(one(raw, "item"));
   let notice: string | null = null;
   const item: WorkItem | null = itemId
@@ -42,6 +47,7 @@ export default async function QueueWorkPage({ params, searchParams }: { params: 
   const labels = await targetLabels(project.id, queue.targetKind, finishedRows.map((row) => row.targetId));
   const finished = finishedRows.map((row) => ({ ...row, label: labels.get(row.targetId) ?? "(deleted)" }));
   const common = { project: project.name, queue, standing, finished };
-  if (!item) return <WorkStart {...common} notice={notice} />;
-  return <WorkItemScreen {...common} actor={actor} projectRef={project} item={item} span={one(raw, "span")} tab={raw.tab} />;
+  if (!item) return <WorkStart {...common} notice={notice} canWork />;
+  const now = Date.now();
+  return <WorkItemScreen {...common} actor={actor} projectRef={project} item={item} span={one(raw, "span")} tab={raw.tab} now={now} />;
 }
