@@ -50,7 +50,7 @@ const names = (cards: CardOnScreen[]) => cards.map((entry) => entry.card.name).j
 
 /**
  * Saves every pending change on screen, then follows the link (review mode's
- * next or previous trace). With `requireGiven`, it moves on only once every
+ * next or previous trace) or presses the button (a queue's "Submit and next"). With `requireGiven`, it moves on only once every
  * required card is given; otherwise, as when a save is refused, it focuses the
  * card in question and returns what to tell the reviewer.
  */
@@ -61,7 +61,7 @@ export async function saveAndFollow(linkSelector: string, requireGiven: boolean)
     return `${names(refused)} not saved: ${refused[0]!.card.refusal() ?? "refused"}`;
   }
   const link = firstVisible(linkSelector);
-  const inReview = link ?? firstVisible("a[data-review-next], a[data-review-previous]");
+  const inReview = link ?? firstVisible("[data-review-next], a[data-review-previous]");
   if (requireGiven && inReview && missing.length > 0) {
     missing[0]!.card.focus();
     const [first] = missing;

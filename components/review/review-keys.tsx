@@ -7,6 +7,8 @@ import { cardHolding, cardsOnScreen, currentCard } from "./rubric-cards";
 
 const NEXT = "a[data-review-next]";
 const PREVIOUS = "a[data-review-previous]";
+// Enter also follows a button: a queue's "Submit and next" submits the completion form.
+const ENTER_NEXT = "[data-review-next]";
 
 // The review keys, listened to once for the whole app (mounted in the root
 // layout, so it outlives page changes): pages mark their controls with data
@@ -43,10 +45,10 @@ export function ReviewKeys() {
         // other text boxes (notes, search) and controls keep their own Enter.
         const onLabel = target?.getAttribute("role") === "radio";
         const inControl = !onLabel && target?.closest("button, a, summary, select") && !target.closest("nav[aria-label='Span tree']");
-        if ((typing && !holder) || inControl || (cardsOnScreen().length === 0 && !firstVisible(NEXT))) return;
+        if ((typing && !holder) || inControl || (cardsOnScreen().length === 0 && !firstVisible(ENTER_NEXT))) return;
         if (onLabel) target.click();
         handled = true;
-        follow(NEXT, true);
+        follow(ENTER_NEXT, true);
       } else if (key === "Escape" && typing && holder) {
         holder.element.focus();
         handled = true;

@@ -17,16 +17,18 @@ export type { MyAnnotation };
 // Enter, g, e: ReviewKeys) reach it through the card registry. A label is saved
 // when picked; scores and text are drafts until Enter (or Save) saves them, and
 // the card says which: unsaved changes, saving, saved or refused.
-export function RubricForm({ rubric, target, mine, readOnly, compact = false }: {
+export function RubricForm({ rubric, target, mine, readOnly, compact = false, required: requiredHere }: {
   rubric: ReviewRubric;
   target: ReviewTarget;
   mine: MyAnnotation | null;
   readOnly: boolean;
   // Documents: just the choices, no explanation box.
   compact?: boolean;
+  // Review mode bound to a queue decides instead of the rubric: its rubrics on its target, nothing else.
+  required?: boolean;
 }) {
   const hasText = !readOnly && (!compact || rubric.type === "FREEFORM");
-  const required = isRequired(rubric, target.type);
+  const required = requiredHere ?? isRequired(rubric, target.type);
   const card = useRubricDraft(rubric, target, mine, hasText, required);
   const [guidelinesOpen, setGuidelinesOpen] = useState(false);
   const container = useRef<HTMLFieldSetElement>(null);

@@ -6,7 +6,7 @@ import type { ProjectRef } from "@/lib/projects/projects";
 import { loadTraceReview } from "@/lib/review/trace-review";
 import type { TraceDetail } from "@/lib/traces/get-trace-detail";
 import { spanTreeRows } from "@/lib/traces/span-tree";
-import { documentControls, ReviewPanel } from "./review-panel";
+import { documentControls, ReviewPanel, type QueueFocus } from "./review-panel";
 import { ReviewShortcuts, type Shortcut } from "./shortcut-sheet";
 
 type Props = {
@@ -18,10 +18,12 @@ type Props = {
   // Where span links point: the trace page, or the review screen with its position.
   basePath: string;
   shortcuts?: Shortcut[];
+  // Review mode bound to a queue: its rubrics on its target.
+  queue?: QueueFocus;
 };
 
 // Span tree | selected span | review panel: the trace page and review mode share it.
-export async function TraceWorkspace({ actor, project, detail, requestedSpanId, tab, basePath, shortcuts }: Props) {
+export async function TraceWorkspace({ actor, project, detail, requestedSpanId, tab, basePath, shortcuts, queue }: Props) {
   const { trace, spans } = detail;
   const rows = spanTreeRows(spans);
   // An unknown ?span= falls back to the root rather than 404ing a good trace.
@@ -54,6 +56,7 @@ export async function TraceWorkspace({ actor, project, detail, requestedSpanId, 
           review={review}
           trace={{ traceId: trace.traceId, name: trace.rootSpanName ?? "trace" }}
           span={selected ? { spanId: selected.spanId, name: selected.name, isRoot: selected.spanId === rows[0]?.span.spanId } : undefined}
+          queue={queue}
         />
       </aside>
     </div>

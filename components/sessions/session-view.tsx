@@ -1,4 +1,5 @@
 import { SessionReviewPanel } from "@/components/review/session-review-panel";
+import type { QueueFocus } from "@/components/review/review-panel";
 import type { Shortcut } from "@/components/review/shortcut-sheet";
 import { ConversationTurn } from "@/components/sessions/conversation-turn";
 import { formatDateTime, formatDuration } from "@/lib/format";
@@ -7,9 +8,9 @@ import type { SessionDetail } from "@/lib/sessions/sessions";
 
 // A session as a conversation beside its review panel: the session page and
 // review mode over sessions show the same screen.
-type Props = { projectName: string; session: SessionDetail; review: SessionReview; top?: React.ReactNode; shortcuts?: Shortcut[] };
+type Props = { projectName: string; session: SessionDetail; review: SessionReview; top?: React.ReactNode; shortcuts?: Shortcut[]; queue?: QueueFocus };
 
-export function SessionView({ projectName, session, review, top, shortcuts }: Props) {
+export function SessionView({ projectName, session, review, top, shortcuts, queue }: Props) {
   return (
     <div className="mx-auto grid max-w-7xl grid-cols-[minmax(0,1fr)_20rem] items-start gap-6 px-4 py-5">
       <div className="min-w-0">
@@ -29,7 +30,7 @@ export function SessionView({ projectName, session, review, top, shortcuts }: Pr
         </ol>
       </div>
       <aside aria-label="Review" className="sticky top-14 max-h-[calc(100vh-4rem)] overflow-y-auto rounded-lg border border-zinc-200 bg-zinc-50 p-3">
-        <SessionReviewPanel review={review} sessionId={session.sessionId} shortcuts={shortcuts} />
+        <SessionReviewPanel review={review} sessionId={session.sessionId} shortcuts={shortcuts} queue={queue} />
       </aside>
     </div>
   );

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { WorkItemScreen } from "@/components/queues/work-item-screen";
+import { WorkStart } from "@/components/queues/work-start";
+import { requirePageActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { findProjectByName } from "@/lib/projects/projects";
+import { myFinishedItems, workItem } from "@/lib/queues/claims";
+import type { WorkItem } from "@/lib/queues/queue-types";
+import { getQueue } from "@/lib/queues/queues";
+import { queueStanding, targetLabels } from "@/lib/queues/work-screen";
+import type { RawSearchParams } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Work a queue" };
+
+const one = (raw: RawSearchParams, key: string) => (typeof raw[key] === "string" ? (raw[key] as string) : undefined);
+const rowId = (text: string | undefined) => (text && /^[1-9]\d{0,9}$/.test(text) ? Number(text) : null);
+
+// Review mode bound to a queue. Opening it claims nothing: without `?item=` it
+// shows the instructions, what is left and Start (a POST that claims); with
+// `?item=<id>` the item I hold, or one I finished to change my answers.
+export default async function QueueWorkPage({ params, searchParams }: { params: Promise<{ projectName: string; queueId: string }>; searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePageActor();
+  const [{ projectName, queueId: rawQueueId }, raw] = await Promise.all([params, searchParams]);
+  const project = await findProjectByName(decodeURIComponent(projectName));
+  const queueId = rowId(rawQueueId);
+  if (!project || !queueId) notFound();
+  const queue = await getQueue(actor, project, queueId).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  if (!can(actor, "annotate")) {
+    const notice = `Your role (${actor.role.toLowerCase()}) may read this queue but not work it.`;
+    return <WorkStart project={project.name} queue={queue} standing={{ remaining: 0, heldByOthers: 0, mine: null }} finished={[]} notice={notice} canWork={false} />;
+  }
+  const itemId = rowId(one(raw, "item"));
+  let notice: string | null = null;
+  const item: WorkItem | null = itemId
+    ? await workItem(actor, project, queue.id, itemId).catch((error) => {
+        if (!(error instanceof NotFoundError || error instanceof ForbiddenError)) throw error;
+        notice = "This item is not yours: another reviewer holds it, your claim expired, or it is no longer in this queue. Start to get your next one.";
+        return null;
+      })
+    : null;
+  const [standing, finishedRows] = await Promise.all([queueStanding(actor, queue.id), myFinishedItems(actor, project, queue.id)]);
+  const labels = await targetLabels(project.id, queue.targetKind, finishedRows.map((row) => row.targetId));
+  const finished = finishedRows.map((row) => ({ ...row, label: labels.get(row.targetId) ?? "(deleted)" }));
+  const common = { project: project.name, queue, standing, finished };
+  if (!item) return <WorkStart {...common} notice={notice} canWork />;
+  const now = Date.now();
+  return <WorkItemScreen {...common} actor={actor} projectRef={project} item={item} span={one(raw, "span")} tab={raw.tab} now={now} />;
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Actor } from "@/lib/auth/permissions";
+import { getSessionDetail, type SessionDetail } from "@/lib/sessions/sessions";
+import { getTraceDetailByRowId, type TraceDetail } from "@/lib/traces/get-trace-detail";
+import type { QueueTargetKind } from "./queue-types";
+
+// What the work screen (review mode bound to a queue) reads besides the claim
+// API of claims.ts: the item's target, opened the way review mode opens it,
+// and how much of the queue is left for the reader.
+
+export type WorkTarget =
+  | { kind: "TRACE"; detail: TraceDetail }
+  | { kind: "SPAN"; detail: TraceDetail; spanId: string }
+  | { kind: "SESSION"; session: SessionDetail };
+
+/** The item's trace, span (in its trace) or session, within the project; null once deleted. */
+export async function loadWorkTarget(projectId: number, kind: QueueTargetKind, targetId: number): Promise<WorkTarget | null> {
+  if (kind === "SESSION") {
+    const session = await getSessionDetail(projectId, { rowId: targetId });
+    return session ? { kind, session } : null;
+  }
+  if (kind === "TRACE") {
+    const detail = await getTraceDetailByRowId(projectId, targetId);
+    return detail ? { kind, detail } : null;
+  }
+  const span = await prisma.span.findFirst({ where: { id: targetId, projectId }, select: { spanId: true, traceRowId: true } });
+  const detail = span ? await getTraceDetailByRowId(projectId, span.traceRowId) : null;
+  return span && detail ? { kind, detail, spanId: span.spanId } : null;
+}
+
+export type QueueStanding = {
+  // Items the reader still has to do: not complete, not done or skipped by
+  // them, not reserved for someone else (the one on screen included).
+  remaining: number;
+  // Of those, the ones another reviewer holds with a fresh claim: they come
+  // back when released, skipped or expired.
+  heldByOthers: number;
+  // The item the reader holds with a fresh claim, if any (Start gives it back first).
+  mine: number | null;
+};
+
+/** How much of a queue is left for the reader; two counts over the queue's open items. */
+export async function queueStanding(actor: Actor, queueId: number): Promise<QueueStanding> {
+  // API-key actors have no user; the work screen is for signed-in people.
+  if (!actor.userId) return { remaining: 0, heldByOthers: 0, mine: null };
+  const open = {
+    queueId,
+    completedAt: null,
+    reviews: { none: { userId: actor.userId } },
+    OR: [{ assignedToId: null }, { assignedToId: actor.userId }],
+  };
+  const now = new Date();
+  const [remaining, heldByOthers, mine] = await Promise.all([
+    prisma.queueItem.count({ where: open }),
+    prisma.queueItem.count({ where: { ...open, claimedById: { not: actor.userId }, claimExpiresAt: { gt: now } } }),
+    prisma.queueItem.findFirst({ where: { ...open, claimedById: actor.userId, claimExpiresAt: { gt: now } }, select: { id: true } }),
+  ]);
+  return { remaining, heldByOthers, mine: mine?.id ?? null };
+}
+
+/** Short names of targets, for the list of my finished items: root span and trace id, span name, session id. */
+export async function targetLabels(projectId: number, kind: QueueTargetKind, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const where = { id: { in: ids }, projectId };
+  if (kind === "TRACE") {
+    const rows = await prisma.trace.findMany({ where, select: { id: true, traceId: true, rootSpanName: true } });
+    return new Map(rows.map((row) => [row.id, `${row.rootSpanName ?? "trace"} ${row.traceId.slice(0, 8)}`]));
+  }
+  if (kind === "SPAN") {
+    const rows = await prisma.span.findMany({ where, select: { id: true, spanId: true, name: true } });
+    return new Map(rows.map((row) => [row.id, `${row.name} ${row.spanId.slice(0, 8)}`]));
+  }
+  const rows = await prisma.session.findMany({ where, select: { id: true, sessionId: true } });
+  return new Map(rows.map((row) => [row.id, row.sessionId]));
+}
