@@ -182,6 +182,23 @@ test("two reviewers work a queue of 6 traces with N = 2 at once, keyboard only, 
     await expect(perReviewer.getByRole("row").filter({ hasText: reviewer }).getByRole("cell")).toHaveText([new RegExp(reviewer), "6", "0", "0"]);
   }
   await page.screenshot({ path: "screenshots/queues-page-complete.png", fullPage: true });
+
+  // 7. Rae said pass and Rob fail on the 5 items she did not revisit: the lead
+  // adjudicates one of the queue's disagreements, which leaves the open list.
+  // (The queue page's own link, scoped to this queue; the Project tab has one too.)
+  await page.getByRole("link", { name: "Adjudicate", exact: true }).and(page.locator("a[href*='adjudicate?queue=']")).click();
+  await expect(page).toHaveURL(/adjudicate\?queue=\d+/);
+  const disagreements = page.getByRole("list", { name: "Disagreements" }).getByRole("article");
+  await expect(disagreements).toHaveCount(5);
+  const disputed = disagreements.first();
+  await expect(disputed.getByRole("table").getByRole("row").filter({ hasText: "Rae Reviewer" })).toContainText("pass");
+  await expect(disputed.getByRole("table").getByRole("row").filter({ hasText: "Rob Reviewer" })).toContainText("fail");
+  await disputed.getByRole("radio", { name: "fail" }).check();
+  await disputed.getByLabel("Reason").fill("The tool call failed; the answer is not usable.");
+  await disputed.getByRole("button", { name: /Record/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Final ${world.rubric}: fail.` })).toBeVisible();
+  await expect(disagreements).toHaveCount(4);
+  await page.screenshot({ path: "screenshots/queues-adjudicated.png", fullPage: true });
   await rae.context().close();
   await rob.context().close();
 });
