@@ -193,9 +193,15 @@ test("two reviewers work a queue of 6 traces with N = 2 at once, keyboard only, 
   const disputed = disagreements.first();
   await expect(disputed.getByRole("table").getByRole("row").filter({ hasText: "Rae Reviewer" })).toContainText("pass");
   await expect(disputed.getByRole("table").getByRole("row").filter({ hasText: "Rob Reviewer" })).toContainText("fail");
-  await disputed.getByRole("radio", { name: "fail" }).check();
-  await disputed.getByLabel("Reason").fill("The tool call failed; the answer is not usable.");
-  await disputed.getByRole("button", { name: /Record/ }).click();
+  // By keyboard, as on the adjudication page: j to the first card, 2 = fail, Tab to the reason, Ctrl+Enter.
+  await page.keyboard.press("j");
+  await expect(disputed).toBeFocused();
+  await page.keyboard.press("2");
+  await expect(disputed.getByRole("radio", { name: "fail" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(disputed.getByLabel("Reason")).toBeFocused();
+  await page.keyboard.type("The tool call failed; the answer is not usable.");
+  await page.keyboard.press("Control+Enter");
   await expect(page.getByRole("status").filter({ hasText: `Final ${world.rubric}: fail.` })).toBeVisible();
   await expect(disagreements).toHaveCount(4);
   await page.screenshot({ path: "screenshots/queues-adjudicated.png", fullPage: true });
