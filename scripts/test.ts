@@ -6,7 +6,7 @@
 // arguments go to Vitest / Playwright / Vitest.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -46,7 +46,7 @@ try {
   const chromium = runE2e || runReliability ? ensureChromium() : undefined;
   if (chromium === null) await cleanup().then(() => process.exit(1));
   const server = await reachablePostgres();
-  if (runUnit) await unitTests(await freshDatabase(server, ""));
+  if (runUnit) await unitTests(server, await freshDatabase(server, ""));
   if (runE2e) await e2eTests(server, chromium!);
   if (runReliability) await reliabilityTests(server, chromium!);
 } catch (error) {
@@ -59,7 +59,7 @@ console.log(`\n${timings.join("\n")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
-async function unitTests(db: TestDatabase): Promise<void> {
+async function unitTests(server: string | null, db: TestDatabase): Promise<void> {
   console.log(`\n▶ Vitest on ${db.label}`);
   // Types of everything (tests, benchmarks, scripts too), and Next's route
   // types made afresh from these sources (`next typegen` into .next/types, which
@@ -70,7 +70,15 @@ async function unitTests(db: TestDatabase): Promise<void> {
     if (await stage("route types", bin("next"), ["typegen"], typegenEnv)) typechecked = await stage("typecheck", bin("tsc"), ["--noEmit", "-p", "."], db.env);
   }
   if (!(await stage("migrations (unit)", bin("tsx"), ["scripts/db-migrate.ts"], db.env))) return;
-  await vitest("Vitest", [], db.env);
+  // TEST_WORKERS=N runs test files N at a time, each Vitest worker on a
+  // database of its own: copies of the migrated one (tests/setup/worker-database.ts
+  // picks by VITEST_POOL_ID; vitest.config.ts runs as many workers as there are).
+  // One by default: on 2 cores, 2 workers took as long (the CPU is the limit).
+  const workers = Math.max(1, Math.floor(Number(process.env.TEST_WORKERS)) || 1);
+  const databases = [db];
+  for (let worker = 2; worker <= workers; worker++) databases.push(await copyDatabase(server, db, `_w${worker}`));
+  const where = databases.map((each) => each.env.DATABASE_URL || each.env.PGLITE_DATA_DIR).join("\n");
+  await vitest("Vitest", [], { ...db.env, TEST_DATABASES: where });
 }
 
 async function vitest(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -192,6 +200,22 @@ async function freshDatabase(server: string | null, suffix: string): Promise<Tes
   const url = new URL(server);
   url.pathname = `/${name}`;
   return { label: `Postgres database ${name} at ${url.host}`, env: { ...env, DATABASE_URL: url.toString() } };
+}
+
+// Another database like `source`, migrations and all (`source` must be unused).
+async function copyDatabase(server: string | null, source: TestDatabase, suffix: string): Promise<TestDatabase> {
+  if (!server) {
+    const dir = path.join(tmp, `pglite${suffix}`);
+    cpSync(source.env.PGLITE_DATA_DIR!, dir, { recursive: true });
+    return { label: `PGlite at ${dir}`, env: { ...source.env, PGLITE_DATA_DIR: dir } };
+  }
+  const from = new URL(source.env.DATABASE_URL!).pathname.slice(1);
+  const name = `marginalia_test_${stamp}${suffix}`;
+  await admin(server, `CREATE DATABASE "${name}" TEMPLATE "${from}"`);
+  cleanups.push(() => admin(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { label: `Postgres database ${name} at ${url.host}`, env: { ...source.env, DATABASE_URL: url.toString() } };
 }
 
 // Databases left by runs that were killed before they could drop them.
