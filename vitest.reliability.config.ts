@@ -11,6 +11,9 @@ export default defineConfig({
   test: {
     ...unit.test,
     include: ["tests/reliability/**/*.test.ts"],
+    // One file at a time: these tests start servers and clusters of their own.
+    fileParallelism: false,
+    maxWorkers: 1,
     exclude: ["node_modules/**"],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -6,7 +6,7 @@
 // arguments go to Vitest / Playwright / Vitest.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +30,7 @@ let child: ChildProcess | undefined;
 const distDir = process.env.E2E_DIST_DIR || ".next-test";
 let built = false; // the test build, made once per run
 let locked = false; // this run holds the checkout's test lock
+let typechecked = false; // the typecheck stage passed in this run
 
 type TestDatabase = { label: string; env: NodeJS.ProcessEnv };
 
@@ -45,7 +46,7 @@ try {
   const chromium = runE2e || runReliability ? ensureChromium() : undefined;
   if (chromium === null) await cleanup().then(() => process.exit(1));
   const server = await reachablePostgres();
-  if (runUnit) await unitTests(await freshDatabase(server, ""));
+  if (runUnit) await unitTests(server, await freshDatabase(server, ""));
   if (runE2e) await e2eTests(server, chromium!);
   if (runReliability) await reliabilityTests(server, chromium!);
 } catch (error) {
@@ -58,12 +59,26 @@ console.log(`\n${timings.join("\n")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
-async function unitTests(db: TestDatabase): Promise<void> {
+async function unitTests(server: string | null, db: TestDatabase): Promise<void> {
   console.log(`\n▶ Vitest on ${db.label}`);
-  // Types of everything (tests, benchmarks, scripts too); the build checks only the app.
-  if (extraArgs.length === 0) await stage("typecheck", bin("tsc"), ["--noEmit", "-p", "."], db.env);
+  // Types of everything (tests, benchmarks, scripts too), and Next's route
+  // types made afresh from these sources (`next typegen` into .next/types, which
+  // tsconfig.json includes): all the build's own type check would cover, so the
+  // test build of this run skips it (buildApp).
+  if (extraArgs.length === 0) {
+    const typegenEnv = { ...db.env, NEXT_DIST_DIR: ".next" };
+    if (await stage("route types", bin("next"), ["typegen"], typegenEnv)) typechecked = await stage("typecheck", bin("tsc"), ["--noEmit", "-p", "."], db.env);
+  }
   if (!(await stage("migrations (unit)", bin("tsx"), ["scripts/db-migrate.ts"], db.env))) return;
-  await vitest("Vitest", [], db.env);
+  // TEST_WORKERS=N runs test files N at a time, each Vitest worker on a
+  // database of its own: copies of the migrated one (tests/setup/worker-database.ts
+  // picks by VITEST_POOL_ID; vitest.config.ts runs as many workers as there are).
+  // One by default: on 2 cores, 2 workers took as long (the CPU is the limit).
+  const workers = Math.max(1, Math.floor(Number(process.env.TEST_WORKERS)) || 1);
+  const databases = [db];
+  for (let worker = 2; worker <= workers; worker++) databases.push(await copyDatabase(server, db, `_w${worker}`));
+  const where = databases.map((each) => each.env.DATABASE_URL || each.env.PGLITE_DATA_DIR).join("\n");
+  await vitest("Vitest", [], { ...db.env, TEST_DATABASES: where });
 }
 
 async function vitest(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -113,7 +128,9 @@ async function buildApp(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv | nul
   const buildEnv = { ...env, NEXT_DIST_DIR: distDir };
   if (built || process.env.E2E_SKIP_BUILD === "1") return buildEnv;
   dropRouteTypes(distDir);
-  if (!(await stage("next build", bin("next"), ["build"], buildEnv))) return null;
+  // Type-checked already by this run's typecheck stage: the build need not again.
+  const skipTypes = typechecked ? { NEXT_SKIP_TYPECHECK: "1" } : {};
+  if (!(await stage("next build", bin("next"), ["build"], { ...buildEnv, ...skipTypes }))) return null;
   built = true;
   return buildEnv;
 }
@@ -185,6 +202,22 @@ async function freshDatabase(server: string | null, suffix: string): Promise<Tes
   return { label: `Postgres database ${name} at ${url.host}`, env: { ...env, DATABASE_URL: url.toString() } };
 }
 
+// Another database like `source`, migrations and all (`source` must be unused).
+async function copyDatabase(server: string | null, source: TestDatabase, suffix: string): Promise<TestDatabase> {
+  if (!server) {
+    const dir = path.join(tmp, `pglite${suffix}`);
+    cpSync(source.env.PGLITE_DATA_DIR!, dir, { recursive: true });
+    return { label: `PGlite at ${dir}`, env: { ...source.env, PGLITE_DATA_DIR: dir } };
+  }
+  const from = new URL(source.env.DATABASE_URL!).pathname.slice(1);
+  const name = `marginalia_test_${stamp}${suffix}`;
+  await admin(server, `CREATE DATABASE "${name}" TEMPLATE "${from}"`);
+  cleanups.push(() => admin(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { label: `Postgres database ${name} at ${url.host}`, env: { ...source.env, DATABASE_URL: url.toString() } };
+}
+
 // Databases left by runs that were killed before they could drop them.
 async function dropStaleDatabases(server: string): Promise<void> {
   const rows = await admin(server, "SELECT datname FROM pg_database WHERE datname LIKE 'marginalia\\_test\\_%'");
@@ -204,22 +237,31 @@ async function admin(url: string, sql: string) {
   }
 }
 
+// Debian's chromium-headless-shell when installed: the same engine as
+// chromium, without the full browser's UI layers, at a fraction of the CPU
+// per page (the browser tests saturate a 2-core machine). Else chromium.
+// CHROMIUM_PATH, when set, wins.
 function ensureChromium(): string | null {
-  const wanted = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (existsSync(wanted)) return wanted;
+  const headlessShells = ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell"];
+  const wanted = process.env.CHROMIUM_PATH;
+  if (wanted && existsSync(wanted)) return wanted;
+  if (wanted) console.log(`CHROMIUM_PATH (${wanted}) does not exist: looking for Debian's chromium instead.`);
+  const found = () => [...headlessShells, "/usr/bin/chromium"].find((file) => existsSync(file));
+  if (found()) return found()!;
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium is missing (${wanted}); the end-to-end tests need it. Install it with\n  sudo apt-get install chromium\nor point CHROMIUM_PATH at a Chromium binary.`);
+    console.error("Chromium is missing; the end-to-end tests need it. Install it with\n  sudo apt-get install chromium-headless-shell\n(or chromium), or point CHROMIUM_PATH at a Chromium binary.");
     return null;
   }
-  console.log(`Chromium is missing (${wanted}): installing Debian's chromium with apt-get…`);
+  console.log("Chromium is missing: installing Debian's chromium-headless-shell with apt-get…");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   spawnSync("apt-get", ["update"], { stdio: "inherit", env });
-  spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env });
-  if (!existsSync("/usr/bin/chromium")) {
-    console.error("apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.");
-    return null;
+  spawnSync("apt-get", ["install", "-y", "chromium-headless-shell"], { stdio: "inherit", env });
+  if (!found()) {
+    console.log("apt-get could not install chromium-headless-shell: installing chromium…");
+    spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env });
   }
-  return "/usr/bin/chromium";
+  if (!found()) console.error("apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.");
+  return found() ?? null;
 }
 
 // Next's generated route types are global: those of `next dev` or of an
