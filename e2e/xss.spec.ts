@@ -148,6 +148,7 @@ test("the traces and spans lists show every payload as text", async ({ page }) =
 });
 
 test("the trace page, with each span and each of its tabs selected, runs none of them", async ({ page }) => {
+  test.slow(); // eleven page loads in one test: a loaded 2-core machine needs more than the default 90 s
   const problems = watch(page);
   // span → tab ("" is Input / Output) → fields that must show as text there.
   const shown: Record<string, Record<string, string[]>> = {
