@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { ValidationError } from "@/lib/errors";
 
 // The inputs of the queue domain (lib/queues/*); server actions parse forms
 // with the same schemas.
@@ -47,11 +46,4 @@ export type ItemFilters = z.input<typeof itemFiltersSchema>;
 export const itemIdsSchema = z.array(rowId).min(1).max(10_000);
 export const skipReasonSchema = z.string().trim().min(1, "is required").max(2000);
 
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-  const fields = fieldErrors as Record<string, string[]>;
-  const named = Object.entries(fields).map(([field, messages]) => `${field} ${messages[0]}`);
-  throw new ValidationError(named.length ? `Invalid input: ${named.join("; ")}.` : `Invalid input: ${formErrors.join("; ")}.`, fields);
-}
+export { parseInput } from "@/lib/parse-input";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { storableText } from "@/lib/api/storable-text";
 import { INT32_MAX } from "@/lib/api/storable-text";
-import { ValidationError } from "@/lib/errors";
 
 // One schema per input, shared by the server actions and the domain (which
 // re-checks: it is called from places other than the forms).
@@ -41,12 +40,4 @@ export const splitThemeSchema = z.object({
 });
 export type SplitThemeInput = z.input<typeof splitThemeSchema>;
 
-/** Parses for the domain: bad input is a ValidationError naming the fields. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-  const fields = fieldErrors as Record<string, string[]>;
-  const named = Object.entries(fields).map(([field, messages]) => `${field} ${messages[0]}`);
-  throw new ValidationError(named.length ? `Invalid input: ${named.join("; ")}.` : `Invalid input: ${formErrors.join("; ")}.`, fields);
-}
+export { parseInput } from "@/lib/parse-input";
