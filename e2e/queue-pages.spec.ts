@@ -92,8 +92,11 @@ test("a lead queues a filtered traces list, assigns and removes items, archives 
   await expect(card.getByTestId("queue-left")).toHaveText("5 left for you");
   await home.screenshot({ path: "screenshots/queue-pages-home.png" });
   // …and the queue page offers them to start, without the lead's controls.
+  // (Home has a "Start reviewing <queue>" link per queue: wait for the queue page itself.)
   await card.getByRole("link", { name, exact: true }).click();
-  await expect(home.getByRole("link", { name: "Start reviewing" })).toBeVisible();
+  await expect(home).toHaveURL(/\/queues\/\d+$/);
+  await expect(home.getByRole("heading", { name, exact: true })).toBeVisible();
+  await expect(home.getByRole("link", { name: "Start reviewing", exact: true })).toBeVisible();
   await expect(home.getByRole("button", { name: "Archive queue" })).toHaveCount(0);
   await expect(home.getByRole("toolbar", { name: "Selected items" })).toHaveCount(0);
 
