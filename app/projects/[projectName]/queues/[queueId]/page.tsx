@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AddItemsForm } from "@/components/queues/add-items-form";
 import { ArchiveQueueButton } from "@/components/queues/archive-queue-button";
 import { dateOnly } from "@/components/queues/fetch-json";
@@ -14,15 +13,13 @@ import { Pager } from "@/components/ui/pager";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { listReviewerChoices } from "@/lib/auth/reviewer-choices";
-import { NotFoundError } from "@/lib/errors";
-import { findProjectByName } from "@/lib/projects/projects";
 import { myFinishedItems } from "@/lib/queues/claims";
 import { listOfTargetKind } from "@/lib/queues/new-queue-params";
 import { fillFromRule, listItems, queueProgress } from "@/lib/queues/queue-items";
 import { itemFiltersSchema } from "@/lib/queues/queue-schemas";
-import { getQueue } from "@/lib/queues/queues";
 import type { RawSearchParams } from "@/lib/search-params";
 import { flatParams, paths } from "@/lib/url";
+import { loadQueueFromParams } from "./load-queue";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -31,15 +28,8 @@ const listPath = { traces: paths.traces, spans: paths.spans, sessions: paths.ses
 
 export default async function QueuePage({ params, searchParams }: { params: Promise<{ projectName: string; queueId: string }>; searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor();
-  const [{ projectName, queueId }, rawParams] = await Promise.all([params, searchParams]);
-  const id = Number(queueId);
-  const project = await findProjectByName(decodeURIComponent(projectName));
-  if (!project || !Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-  const queue = await getQueue(actor, project, id).catch((error) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
-  if (!queue) notFound();
+  const [routeParams, rawParams] = await Promise.all([params, searchParams]);
+  const { project, queue } = await loadQueueFromParams(actor, routeParams);
   const manage = can(actor, "manage-queues");
   const work = can(actor, "annotate");
   // A rule queue takes in new matches when someone looks at it (throttled in the domain).

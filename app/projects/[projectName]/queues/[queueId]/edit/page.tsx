@@ -1,32 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { dateOnly } from "@/components/queues/fetch-json";
 import { QueueForm } from "@/components/queues/queue-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { listReviewerChoices } from "@/lib/auth/reviewer-choices";
-import { NotFoundError } from "@/lib/errors";
-import { findProjectByName } from "@/lib/projects/projects";
-import { getQueue } from "@/lib/queues/queues";
 import { reviewRubricsForProject } from "@/lib/review/project-rubrics";
 import { paths } from "@/lib/url";
+import { loadQueueFromParams } from "../load-queue";
 
 export const metadata: Metadata = { title: "Queue settings" };
 
 export default async function EditQueuePage({ params }: { params: Promise<{ projectName: string; queueId: string }> }) {
   const actor = await requirePageActor();
   if (!can(actor, "manage-queues")) forbidden();
-  const { projectName, queueId } = await params;
-  const id = Number(queueId);
-  const project = await findProjectByName(decodeURIComponent(projectName));
-  if (!project || !Number.isInteger(id) || id <= 0 || id > 2_147_483_647) notFound();
-  const queue = await getQueue(actor, project, id).catch((error) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
-  if (!queue) notFound();
+  const { project, queue } = await loadQueueFromParams(actor, await params);
   const [rubrics, reviewers] = await Promise.all([reviewRubricsForProject(project.id), listReviewerChoices(actor)]);
   // The queue's own rubrics stay choosable even if they no longer apply to its kind.
   const choosable = rubrics.filter((rubric) => rubric.targets.includes(queue.targetKind) || queue.rubrics.some((own) => own.id === rubric.id));

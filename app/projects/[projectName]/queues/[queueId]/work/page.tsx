@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { WorkItemScreen } from "@/components/queues/work-item-screen";
 import { WorkStart } from "@/components/queues/work-start";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { findProjectByName } from "@/lib/projects/projects";
 import { myFinishedItems, workItem } from "@/lib/queues/claims";
 import type { WorkItem } from "@/lib/queues/queue-types";
-import { getQueue } from "@/lib/queues/queues";
 import { queueStanding, targetLabels } from "@/lib/queues/work-screen";
 import type { RawSearchParams } from "@/lib/search-params";
+import { loadQueueFromParams } from "../load-queue";
 
 export const metadata: Metadata = { title: "Work a queue" };
 
@@ -22,14 +20,8 @@ const rowId = (text: string | undefined) => (text && /^[1-9]\d{0,9}$/.test(text)
 // `?item=<id>` the item I hold, or one I finished to change my answers.
 export default async function QueueWorkPage({ params, searchParams }: { params: Promise<{ projectName: string; queueId: string }>; searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor();
-  const [{ projectName, queueId: rawQueueId }, raw] = await Promise.all([params, searchParams]);
-  const project = await findProjectByName(decodeURIComponent(projectName));
-  const queueId = rowId(rawQueueId);
-  if (!project || !queueId) notFound();
-  const queue = await getQueue(actor, project, queueId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const [routeParams, raw] = await Promise.all([params, searchParams]);
+  const { project, queue } = await loadQueueFromParams(actor, routeParams);
   if (!can(actor, "annotate")) {
     const notice = `Your role (${actor.role.toLowerCase()}) may read this queue but not work it.`;
     return <WorkStart project={project.name} queue={queue} standing={{ remaining: 0, heldByOthers: 0, mine: null }} finished={[]} notice={notice} canWork={false} />;
