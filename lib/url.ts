@@ -24,6 +24,14 @@ export const paths = {
   queueWork: (project: string, queueId: number, itemId?: number) => `/projects/${seg(project)}/queues/${queueId}/work${itemId ? `?item=${itemId}` : ""}`,
   // Disagreements of a queue (`queue=<id>`) or of a rubric (`rubric=<name>`).
   adjudicate: (project: string, query?: string) => `/projects/${seg(project)}/adjudicate${query ? `?${query}` : ""}`,
+  // Dashboards; `query`: their filters (lib/dashboards/dashboard-filters.ts).
+  dashboards: (project: string, query?: string) => `/projects/${seg(project)}/dashboards${query ? `?${query}` : ""}`,
+  // One chart's numbers (`section`: see lib/dashboards/dashboard-types.ts) as JSON, or CSV with `format=csv`.
+  // Read with the browser session or an API key (README).
+  dashboardData: (project: string, section: string, query?: string) =>
+    `/api/projects/${seg(project)}/dashboards/${seg(section)}${query ? `?${query}` : ""}`,
+  // Annotations and notes as a file: `format=csv|jsonl`, `form=long|wide`, plus the traces list's filters.
+  exportFile: (project: string, query?: string) => `/api/projects/${seg(project)}/export${query ? `?${query}` : ""}`,
 };
 
 // Search params as plain strings (first value of a repeated key), for rebuilding links.

@@ -10,6 +10,7 @@ const tabs = [
   { segment: "notes", label: "Notes" },
   { segment: "themes", label: "Themes" },
   { segment: "queues", label: "Queues" },
+  { segment: "dashboards", label: "Dashboards" },
   { segment: "adjudicate", label: "Adjudicate" },
   { segment: "settings", label: "Settings" },
 ] as const;
