@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
+import { ExportMenu } from "@/components/export/export-menu";
 import { AddToQueueLink } from "@/components/queues/add-to-queue-link";
 import { QueueSelection } from "@/components/queues/queue-selection";
 import { TraceFiltersForm } from "@/components/traces/trace-filters-form";
@@ -59,6 +60,7 @@ export default async function TracesPage({
           <div className="flex items-center justify-between pb-2">
             <ListCount count={count} noun="trace" />
             <div className="flex items-center gap-2">
+              <ExportMenu project={project.name} query={reviewQuery(rawParams)} />
               {queueing ? <AddToQueueLink projectName={project.name} list="traces" filters={reviewQuery(rawParams)} count={count} /> : null}
               {/* Not prefetched: opening it freezes the list for review mode. */}
               <Link href={reviewHref} prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportMenu } from "@/components/export/export-menu";
 import { AddItemsForm } from "@/components/queues/add-items-form";
 import { ArchiveQueueButton } from "@/components/queues/archive-queue-button";
 import { dateOnly } from "@/components/queues/fetch-json";
@@ -69,6 +70,7 @@ export default async function QueuePage({ params, searchParams }: { params: Prom
               Start reviewing
             </Link>
           ) : null}
+          <ExportMenu project={project.name} query={`queue=${queue.id}`} />
           {manage ? (
             <>
               <Link href={`${paths.queue(project.name, queue.id)}/edit`} className={buttonLink}>
