@@ -8,7 +8,8 @@ export const EXPORT_TRANSACTION_TIMEOUT_MS = 60 * 60_000;
 // A client that stops reading (but keeps the connection) gives the connection back after this.
 export const EXPORT_IDLE_TIMEOUT_MS = 5 * 60_000;
 
-export type Row = Record<string, unknown>;
+/** Each row as its JSON text (`row_to_json`): the driver hands over one string per row, not a value per cell. */
+export type Row = { r: string };
 
 class ExportAborted extends Error {}
 
@@ -16,7 +17,8 @@ class ExportAborted extends Error {}
  * Streams the rows of `query` from a server-side cursor: an interactive
  * transaction declares `NO SCROLL CURSOR` and FETCHes `FETCH_SIZE` rows at a time,
  * only when the stream's reader wants more (pull), so memory stays flat whatever
- * the row count. `encode` turns each batch into bytes (the first batch flagged, for
+ * the row count. Rows come as JSON text, built by Postgres: decoding a value per cell
+ * in the driver cost three times as much as the whole export otherwise. `encode` turns each batch into text (the first batch flagged, for
  * a CSV header). Works the same on node-postgres and PGlite (plain SQL in one transaction).
  *
  * Resolves once the first batch is fetched (a bad query rejects here, before any
@@ -92,7 +94,7 @@ export async function cursorStream(
 
   const run = prisma.$transaction(
     async (tx) => {
-      await tx.$executeRaw(Prisma.sql`DECLARE marginalia_export NO SCROLL CURSOR FOR ${query}`);
+      await tx.$executeRaw(Prisma.sql`DECLARE marginalia_export NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS r FROM (${query}) x`);
       let first = true;
       for (;;) {
         const rows = await tx.$queryRawUnsafe<Row[]>(`FETCH ${fetchSize} FROM marginalia_export`);

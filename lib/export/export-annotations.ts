@@ -17,22 +17,27 @@ export const MAX_WIDE_COLUMNS = 1500;
 
 const contentTypes = { csv: "text/csv; charset=utf-8", jsonl: "application/x-ndjson; charset=utf-8" } as const;
 
-// Dates as ISO 8601, numbers as numbers (JSONL) or their shortest text (CSV), nulls as empty cells.
-function plain(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "bigint") return Number(value);
-  if (value !== null && typeof value === "object" && "toNumber" in value) return (value as { toNumber(): number }).toNumber();
-  return value ?? null;
-}
-
-// `header`: the file's column names; `keys`: each one's column in the query's rows.
+// `header`: the file's column names; `keys`: each one's key in the rows' JSON (the same, or c<index>).
+// Values are JSON's: numbers stay numbers in JSONL and become their shortest text in CSV; null is an empty cell.
 function encoder(format: ExportQuery["format"], header: readonly string[], keys: readonly string[] = header) {
+  const sameKeys = keys.every((key, i) => key === header[i]);
   if (format === "jsonl") {
-    return (rows: Row[]) => rows.map((row) => `${JSON.stringify(Object.fromEntries(header.map((name, i) => [name, plain(row[keys[i]])])))}\n`).join("");
+    // Postgres wrote the line already when the keys are the file's.
+    if (sameKeys) return (rows: Row[]) => rows.map((row) => `${row.r}\n`).join("");
+    return (rows: Row[]) =>
+      rows.map((row) => {
+        const values = JSON.parse(row.r) as Record<string, unknown>;
+        return `${JSON.stringify(Object.fromEntries(header.map((name, i) => [name, values[keys[i]] ?? null])))}\n`;
+      }).join("");
   }
   const options = { cast: { number: (n: number) => String(n) } };
-  return (rows: Row[], first: boolean) =>
-    (first ? stringify([[...header]]) : "") + stringify(rows.map((row) => keys.map((key) => plain(row[key]))), options);
+  return (rows: Row[], first: boolean) => {
+    const records = rows.map((row) => {
+      const values = JSON.parse(row.r) as Record<string, unknown>;
+      return keys.map((key) => values[key] ?? null);
+    });
+    return (first ? stringify([[...header]]) : "") + stringify(records, options);
+  };
 }
 
 /** The file name: project, form and today's date (UTC), e.g. `acme-annotations-long-2026-12-02.csv`. */

@@ -73,6 +73,9 @@ const targetJoins = Prisma.sql`
   LEFT JOIN traces t ON t.id = g.trace_row_id
   LEFT JOIN sessions s ON s.id = COALESCE(g.session_row_id, t.session_row_id)`;
 
+// ISO 8601 in UTC with milliseconds, as JavaScript writes dates (JSON would carry the session's offset).
+const isoTime = (column: Prisma.Sql) => Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 const whereAll = (conditions: Prisma.Sql[]) => Prisma.join(conditions.map((c) => Prisma.sql`(${c})`), " AND ");
 
 /** One row per annotation, in write order (the primary key: a cursor streams it from the first row). */
@@ -80,7 +83,8 @@ export function longFormSql(conditions: Prisma.Sql[]): Prisma.Sql {
   return Prisma.sql`
     SELECT ${targetSelect},
       g.name, g.label, g.score, g.explanation, g.annotator_kind::text AS annotator_kind, g.identifier,
-      u.email AS user_email, g.source::text AS source, g.created_at, g.updated_at
+      u.email AS user_email, g.source::text AS source, ${isoTime(Prisma.sql`g.created_at`)} AS created_at,
+      ${isoTime(Prisma.sql`g.updated_at`)} AS updated_at
     FROM (
       SELECT a.id, a.target_type, a.document_position, a.span_row_id, a.trace_row_id, a.session_row_id, a.name, a.label,
         a.score, a.explanation, a.annotator_kind, a.identifier, a.user_id, a.source, a.created_at, a.updated_at
