@@ -94,6 +94,8 @@ export async function cursorStream(
 
   const run = prisma.$transaction(
     async (tx) => {
+      // The export's plan is costly enough for JIT, which only delays the first row of a streamed read.
+      await tx.$executeRawUnsafe("SET LOCAL jit = off");
       await tx.$executeRaw(Prisma.sql`DECLARE marginalia_export NO SCROLL CURSOR FOR SELECT row_to_json(x)::text AS r FROM (${query}) x`);
       let first = true;
       for (;;) {
@@ -123,9 +125,11 @@ export async function cursorStream(
     (error) => {
       options.signal?.removeEventListener("abort", stop);
       if (!started) return firstBatch.reject(error);
-      if (!(error instanceof ExportAborted) && !cancelled) {
-        console.error("export stream failed", error);
-        controller.error(error);
+      if (!cancelled) {
+        // The reader stalled past the idle timeout, the transaction timed out, or the query failed:
+        // the download ends with an error rather than looking complete.
+        if (!(error instanceof ExportAborted)) console.error("export stream failed", error);
+        controller.error(error instanceof ExportAborted ? new Error("Export stopped: the reader was idle too long.") : error);
       }
       delivered?.();
     },

@@ -55,7 +55,7 @@ export async function exportAnnotations(
   actor: Actor | null,
   project: ExportProject,
   query: ExportQuery,
-  options: { signal?: AbortSignal; fetchSize?: number } = {},
+  options: { signal?: AbortSignal; fetchSize?: number; idleTimeoutMs?: number } = {},
 ): Promise<ExportFile> {
   authorize(actor, "read");
   const reader = annotationReader(actor, project);

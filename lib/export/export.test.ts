@@ -77,6 +77,14 @@ async function world({ blind = false } = {}) {
   return { project, admin, ann, bob, carl, lead, t0, t1, t2, traces, key, leadKey: await key(lead) };
 }
 
+// The export's transaction, open between FETCHes (Postgres: another connection sees it idle in
+// transaction). PGlite has one session: there, the next query simply waits for it to end.
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const openTransactions = async () =>
+  onPostgres
+    ? (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)[0].n
+    : (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'marginalia_export'`)[0].n;
+
 const get = (key: string | null, query = "") =>
   call(exportRoute, { path: `/api/projects/support-bot/export${query ? `?${query}` : ""}`, key, params: { projectName: "support-bot" } });
 
@@ -162,12 +170,25 @@ describe("export, long form", () => {
     const file = await exportAnnotations(w.lead, w.project, exportQuerySchema.parse({}), { fetchSize: 1 });
     const reader = file.body.getReader();
     expect((await reader.read()).done).toBe(false);
+    if (onPostgres) expect(await openTransactions()).toBe(1);
     await reader.cancel();
     // The transaction is gone: a write that needs every connection free of it goes through,
     // and the next export reads everything again.
-    await expect.poll(async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_cursors WHERE name = 'marginalia_export'`)[0].n).toBe(0);
+    await expect.poll(openTransactions).toBe(0);
     const again = await new Response((await exportAnnotations(w.lead, w.project, exportQuerySchema.parse({}))).body).text();
     expect(again.split("\n").length).toBeGreaterThan(5);
+  });
+  it("ends the transaction, and the download with an error, when the reader stalls", async () => {
+    const w = await world();
+    const file = await exportAnnotations(w.lead, w.project, exportQuerySchema.parse({}), { fetchSize: 1, idleTimeoutMs: 100 });
+    const reader = file.body.getReader();
+    expect((await reader.read()).done).toBe(false);
+    if (onPostgres) expect(await openTransactions()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await expect(async () => {
+      for (;;) if ((await reader.read()).done) break;
+    }).rejects.toThrow(/idle too long/);
+    await expect.poll(openTransactions).toBe(0);
   });
 });
 
