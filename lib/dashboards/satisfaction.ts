@@ -1,0 +1,100 @@
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { authorize, type Actor } from "@/lib/auth/permissions";
+import { annotationReader } from "@/lib/review/blind-review";
+import type { DashboardFilters } from "./dashboard-filters";
+import type { DistributionBar, LowRatedSession, SatisfactionDashboard, TrendPoint } from "./dashboard-types";
+import {
+  bucketStart, countedAnnotations, distributionSql, inRange, labelsByGroup, projectRubrics, summary, trendPointJson, type ProjectRef,
+} from "./dashboard-sql";
+
+const LOWEST = 10;
+
+/**
+ * Session satisfaction: the chosen session rubric (filters.session) over time
+ * by day/week of the session's start (UTC), per annotator kind (count, mean
+ * score and its 95% t-interval, count per label); its distribution (labels, or
+ * a score histogram between the rubric's bounds); how many sessions in range
+ * have a human / an LLM value; and the 10 lowest-rated sessions (mean human
+ * score, or the machine's when no human rated it; ties by session id).
+ *
+ * Filters: from/to on the session's start time, reviewer (user id), annotator
+ * kind. Values are read through blind review. Notes and the `adjudicated`
+ * final value are left out (see countedAnnotations). Two statements: the
+ * project's rubrics, then every figure in one query over the rubric's values.
+ */
+export async function satisfactionDashboard(actor: Actor | null, project: ProjectRef, filters: DashboardFilters): Promise<SatisfactionDashboard> {
+  authorize(actor, "read");
+  const reader = annotationReader(actor, project);
+  const rubrics = await projectRubrics(project.id);
+  const choices = rubrics.filter((r) => r.targets.includes("SESSION") && !r.archived).map((r) => r.name);
+  const name = filters.session;
+  const rubric = rubrics.find((r) => r.name === name && r.targets.includes("SESSION")) ?? null;
+  const mode = rubric?.type === "CONTINUOUS" ? "scores" : rubric?.type === "CATEGORICAL" ? "labels" : "auto";
+  const distribution = distributionSql(mode, rubric?.labels ?? [], { lower: rubric?.lowerBound ?? null, upper: rubric?.upperBound ?? null });
+  const sessionRange = inRange(Prisma.sql`s.start_time`, filters);
+
+  const [row] = await prisma.$queryRaw<{
+    sessions: number; ratedByHuman: number; ratedByLlm: number;
+    overTime: TrendPoint[]; distribution: DistributionBar[]; lowest: LowRatedSession[];
+  }[]>`
+    WITH base AS MATERIALIZED (
+      SELECT a.target_id AS session_row, a.annotator_kind AS kind, a.label, a.score,
+        ${bucketStart(Prisma.sql`s.start_time`, filters.bucket)} AS bucket
+      FROM annotations a JOIN sessions s ON s.id = a.target_id
+      WHERE a.target_type = 'SESSION' AND a.name = ${name} AND ${countedAnnotations(Prisma.sql`a`, project.id, reader, filters)}
+        AND s.project_id = ${project.id} AND ${sessionRange}
+    ),
+    trend AS (
+      SELECT bucket, kind, count(*)::int AS n, count(score)::int AS scored, avg(score) AS mean, stddev_samp(score) AS sd
+      FROM base GROUP BY bucket, kind
+    ),
+    ${labelsByGroup("trend_labels", Prisma.sql`bucket, kind`)},
+    per_session AS (
+      SELECT session_row,
+        count(*) FILTER (WHERE kind = 'HUMAN') AS human_n,
+        count(*) FILTER (WHERE kind = 'LLM') AS llm_n,
+        count(*) FILTER (WHERE kind <> 'HUMAN') AS machine_n,
+        avg(score) FILTER (WHERE kind = 'HUMAN') AS human_mean,
+        avg(score) FILTER (WHERE kind <> 'HUMAN') AS machine_mean,
+        mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind = 'HUMAN' AND label IS NOT NULL) AS human_label,
+        mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind <> 'HUMAN' AND label IS NOT NULL) AS machine_label
+      FROM base GROUP BY session_row
+    ),
+    ranked AS (
+      SELECT session_row,
+        CASE WHEN human_n > 0 THEN human_mean ELSE machine_mean END AS mean,
+        CASE WHEN human_n > 0 THEN human_label ELSE machine_label END AS label,
+        CASE WHEN human_n > 0 THEN human_n ELSE machine_n END AS ratings
+      FROM per_session
+    ),
+    lowest AS (
+      SELECT s.session_id, s.start_time, left(s.first_input, 240) AS first_input, r.mean, r.label, r.ratings
+      FROM ranked r JOIN sessions s ON s.id = r.session_row
+      WHERE r.mean IS NOT NULL OR r.label IS NOT NULL
+      ORDER BY r.mean ASC NULLS LAST, s.session_id
+      LIMIT ${LOWEST}
+    ),
+    ${distribution.ctes}
+    SELECT
+      (SELECT count(*)::int FROM sessions s WHERE s.project_id = ${project.id} AND ${sessionRange}) AS sessions,
+      (SELECT count(*)::int FROM per_session WHERE human_n > 0) AS "ratedByHuman",
+      (SELECT count(*)::int FROM per_session WHERE llm_n > 0) AS "ratedByLlm",
+      (SELECT coalesce(json_agg(${trendPointJson(Prisma.sql`t`, Prisma.sql`l.labels`)} ORDER BY t.bucket, t.kind), '[]'::json)
+        FROM trend t LEFT JOIN trend_labels l ON l.bucket = t.bucket AND l.kind = t.kind) AS "overTime",
+      ${distribution.json} AS distribution,
+      (SELECT coalesce(json_agg(json_build_object('sessionId', session_id, 'startTime', start_time, 'firstInput', first_input,
+          'meanScore', mean, 'label', label, 'ratings', ratings) ORDER BY mean ASC NULLS LAST, session_id), '[]'::json)
+        FROM lowest) AS lowest`;
+
+  return {
+    rubric: rubric ? summary(rubric) : null,
+    choices,
+    overTime: row.overTime,
+    distribution: row.distribution,
+    sessions: row.sessions,
+    ratedByHuman: row.ratedByHuman,
+    ratedByLlm: row.ratedByLlm,
+    lowest: row.lowest.map((l) => ({ ...l, startTime: new Date(l.startTime).toISOString(), ratings: Number(l.ratings) })),
+  };
+}
