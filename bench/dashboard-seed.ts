@@ -7,7 +7,7 @@
 //     of the sessions (identifier px-app:<user id>);
 //   - correctness (correct / partially_correct / incorrect) and helpfulness
 //     (0–10) on every trace by the judge and on ~50% of them by each of 2
-//     humans; plus 20k notes on traces (which the dashboards must leave out).
+//     humans; plus 10k notes on traces (which the dashboards must leave out).
 // Every value derives from a latent quality per session (and per trace, near
 // its session's), plus per-annotator noise; the judge is lenient (it rates
 // poor sessions ~1 point higher than people do), so human and LLM figures
@@ -171,7 +171,7 @@ export async function seedDashboardBench(databaseUrl: string, options: { session
       SELECT $1, 'TRACE', t.id, t.id, NULL, 'helpfulness', NULL, greatest(0, least(10, round(10 * t.p + 1.5 * (1 - t.p) + (random() - 0.5) * 2))),
         'LLM', $2, 'API', NULL, t.start_time + random() * interval '1 hour', t.start_time + interval '1 hour'
       FROM bench_trace_rows t`, [projectId, JUDGE_IDENTIFIER]);
-    // Notes (left out of every figure): 20k on traces, one per trace at most, by the humans.
+    // Notes (left out of every figure): 10k on traces (every 20th), by the humans.
     await client.query(`INSERT INTO annotations (project_id, target_type, target_id, trace_row_id, name, explanation,
         annotator_kind, identifier, source, user_id, created_at, updated_at)
       SELECT $1, 'TRACE', t.id, t.id, 'note', 'Checked against the refund policy, trace ' || t.n, 'HUMAN',

@@ -1,10 +1,9 @@
-import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { annotationReader } from "@/lib/review/blind-review";
 import type { DashboardFilters } from "./dashboard-filters";
 import type { CoverageDashboard, CoverageRow } from "./dashboard-types";
-import { countedAnnotations, inRange, type ProjectRef } from "./dashboard-sql";
+import { countedAnnotations, inRange, dashboardQuery, type ProjectRef } from "./dashboard-sql";
 
 /**
  * Coverage: of the traces, spans and sessions whose start is in range, how many
@@ -19,22 +18,27 @@ export async function coverageDashboard(actor: Actor | null, project: ProjectRef
   authorize(actor, "read");
   const reader = annotationReader(actor, project);
   const counted = countedAnnotations(Prisma.sql`a`, project.id, reader, { ...filters, kind: filters.kind ?? "HUMAN" });
-  const annotated = (types: Prisma.Sql) =>
-    Prisma.sql`SELECT a.target_id FROM annotations a WHERE a.target_type IN (${types}) AND ${counted}`;
+  // EXISTS in WHERE (not IN inside FILTER): Postgres plans it as a semi-join; a
+  // hashed IN-subplan that outgrows work_mem would be re-run per row.
+  const annotated = (target: Prisma.Sql, types: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM annotations a WHERE a.target_type IN (${types}) AND a.target_id = ${target} AND ${counted})`;
+  const traceRange = inRange(Prisma.sql`t.start_time`, filters);
+  const spanRange = inRange(Prisma.sql`sp.start_time`, filters);
+  const sessionRange = inRange(Prisma.sql`s.start_time`, filters);
 
-  const [row] = await prisma.$queryRaw<{ rows: CoverageRow[] }[]>`
-    WITH trace_counts AS (
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE t.id IN (${annotated(Prisma.sql`'TRACE'`)}))::int AS annotated
-      FROM traces t WHERE t.project_id = ${project.id} AND ${inRange(Prisma.sql`t.start_time`, filters)}),
-    span_counts AS (
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE sp.id IN (${annotated(Prisma.sql`'SPAN', 'DOCUMENT'`)}))::int AS annotated
-      FROM spans sp WHERE sp.project_id = ${project.id} AND ${inRange(Prisma.sql`sp.start_time`, filters)}),
-    session_counts AS (
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE s.id IN (${annotated(Prisma.sql`'SESSION'`)}))::int AS annotated
-      FROM sessions s WHERE s.project_id = ${project.id} AND ${inRange(Prisma.sql`s.start_time`, filters)})
+  const [row] = await dashboardQuery<{ rows: CoverageRow[] }[]>(Prisma.sql`
     SELECT json_build_array(
-      (SELECT json_build_object('targetKind', 'TRACE', 'total', total, 'annotated', annotated) FROM trace_counts),
-      (SELECT json_build_object('targetKind', 'SPAN', 'total', total, 'annotated', annotated) FROM span_counts),
-      (SELECT json_build_object('targetKind', 'SESSION', 'total', total, 'annotated', annotated) FROM session_counts)) AS rows`;
+      json_build_object('targetKind', 'TRACE',
+        'total', (SELECT count(*)::int FROM traces t WHERE t.project_id = ${project.id} AND ${traceRange}),
+        'annotated', (SELECT count(*)::int FROM traces t WHERE t.project_id = ${project.id} AND ${traceRange}
+          AND ${annotated(Prisma.sql`t.id`, Prisma.sql`'TRACE'`)})),
+      json_build_object('targetKind', 'SPAN',
+        'total', (SELECT count(*)::int FROM spans sp WHERE sp.project_id = ${project.id} AND ${spanRange}),
+        'annotated', (SELECT count(*)::int FROM spans sp WHERE sp.project_id = ${project.id} AND ${spanRange}
+          AND ${annotated(Prisma.sql`sp.id`, Prisma.sql`'SPAN', 'DOCUMENT'`)})),
+      json_build_object('targetKind', 'SESSION',
+        'total', (SELECT count(*)::int FROM sessions s WHERE s.project_id = ${project.id} AND ${sessionRange}),
+        'annotated', (SELECT count(*)::int FROM sessions s WHERE s.project_id = ${project.id} AND ${sessionRange}
+          AND ${annotated(Prisma.sql`s.id`, Prisma.sql`'SESSION'`)}))) AS rows`);
   return { rows: row.rows };
 }

@@ -170,7 +170,23 @@ export function distributionSql(mode: "labels" | "scores" | "auto", labels: stri
 /** Labels per group as a JSON object, from a CTE `base` with the group columns. */
 export function labelsByGroup(name: string, groupColumns: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(name)} AS (
-    SELECT ${groupColumns}, json_object_agg(label, n) AS labels FROM (
+    SELECT ${groupColumns}, json_object_agg(label, n ORDER BY label) AS labels FROM (
       SELECT ${groupColumns}, label, count(*)::int AS n FROM base WHERE label IS NOT NULL GROUP BY ${groupColumns}, label) x
     GROUP BY ${groupColumns})`;
+}
+
+/**
+ * Runs one dashboard statement in a transaction with its settings: work_mem
+ * large enough that grouping ~200k values per rubric hashes and sorts in memory
+ * (the 4 MB default spilled the per-session sort to disk), and no parallel
+ * workers (on a small machine also serving the app they cost more to start
+ * than they save, as lib/themes/list-notes.ts measured).
+ */
+export async function dashboardQuery<T>(sql: Prisma.Sql): Promise<T> {
+  const [, , rows] = await prisma.$transaction([
+    prisma.$executeRaw`SET LOCAL work_mem = '64MB'`,
+    prisma.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
+    prisma.$queryRaw<T>(sql),
+  ], { timeout: 60_000 });
+  return rows;
 }

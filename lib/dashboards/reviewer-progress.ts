@@ -1,10 +1,9 @@
-import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { annotationReader } from "@/lib/review/blind-review";
 import type { DashboardFilters } from "./dashboard-filters";
 import type { ProgressDashboard, ProgressPoint } from "./dashboard-types";
-import { bucketStart, bucketText, countedAnnotations, inRange, type ProjectRef } from "./dashboard-sql";
+import { bucketStart, bucketText, countedAnnotations, inRange, dashboardQuery, type ProjectRef } from "./dashboard-sql";
 
 /**
  * Reviewer progress: labels and scores written per reviewer per day/week (UTC)
@@ -18,7 +17,7 @@ import { bucketStart, bucketText, countedAnnotations, inRange, type ProjectRef }
 export async function progressDashboard(actor: Actor | null, project: ProjectRef, filters: DashboardFilters): Promise<ProgressDashboard> {
   authorize(actor, "read");
   const reader = annotationReader(actor, project);
-  const rows = await prisma.$queryRaw<ProgressPoint[]>`
+  const rows = await dashboardQuery<ProgressPoint[]>(Prisma.sql`
     SELECT ${bucketText(Prisma.sql`g.bucket`)} AS bucket, g.user_id::text AS "userId",
       coalesce(u.name, nullif(g.identifier, ''), 'anonymous') AS reviewer, g.n AS count
     FROM (
@@ -28,6 +27,6 @@ export async function progressDashboard(actor: Actor | null, project: ProjectRef
       WHERE ${countedAnnotations(Prisma.sql`a`, project.id, reader, filters)} AND ${inRange(Prisma.sql`a.created_at`, filters)}
       GROUP BY 1, 2, 3
     ) g LEFT JOIN users u ON u.id = g.user_id
-    ORDER BY g.bucket, reviewer, g.user_id`;
+    ORDER BY g.bucket, reviewer, g.user_id`);
   return { rows };
 }

@@ -1,11 +1,10 @@
-import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { annotationReader } from "@/lib/review/blind-review";
 import type { DashboardFilters } from "./dashboard-filters";
 import type { BreakdownRow, DistributionBar, RubricDashboard, TrendPoint } from "./dashboard-types";
 import {
-  bucketStart, countedAnnotations, distributionSql, inRange, labelsByGroup, projectRubrics, summary, trendPointJson, type ProjectRef,
+  bucketStart, countedAnnotations, distributionSql, inRange, labelsByGroup, projectRubrics, summary, trendPointJson, dashboardQuery, type ProjectRef,
 } from "./dashboard-sql";
 
 /** Root span names shown in the breakdown (the most annotated ones). */
@@ -35,25 +34,27 @@ export async function rubricDashboard(actor: Actor | null, project: ProjectRef, 
   if (name === null) return { rubric: null, choices, distribution: [], overTime: [], bySpanKind: [], byRootSpanName: [] };
 
   const mode = rubric?.type === "CONTINUOUS" ? "scores" : rubric?.type === "CATEGORICAL" ? "labels" : "auto";
+  // A continuous rubric's figures need no label: leaving it out lets the values come from the index alone.
+  const label = mode === "scores" ? Prisma.sql`NULL::text` : Prisma.sql`a.label`;
   const distribution = distributionSql(mode, rubric?.labels ?? [], { lower: rubric?.lowerBound ?? null, upper: rubric?.upperBound ?? null });
   const counted = countedAnnotations(Prisma.sql`a`, project.id, reader, filters);
   const bucket = (column: Prisma.Sql) => bucketStart(column, filters.bucket);
 
-  const [row] = await prisma.$queryRaw<{
+  const [row] = await dashboardQuery<{
     distribution: DistributionBar[]; overTime: TrendPoint[]; bySpanKind: BreakdownRow[]; byRootSpanName: BreakdownRow[];
-  }[]>`
+  }[]>(Prisma.sql`
     WITH base AS MATERIALIZED (
-      SELECT a.annotator_kind AS kind, a.label, a.score, ${bucket(Prisma.sql`t.start_time`)} AS bucket,
+      SELECT a.annotator_kind AS kind, ${label} AS label, a.score, ${bucket(Prisma.sql`t.start_time`)} AS bucket,
         t.root_span_kind::text AS span_kind, t.root_span_name AS root_name
       FROM annotations a JOIN traces t ON t.id = a.target_id
       WHERE a.target_type = 'TRACE' AND a.name = ${name} AND ${counted} AND ${inRange(Prisma.sql`t.start_time`, filters)}
       UNION ALL
-      SELECT a.annotator_kind, a.label, a.score, ${bucket(Prisma.sql`sp.start_time`)},
+      SELECT a.annotator_kind, ${label}, a.score, ${bucket(Prisma.sql`sp.start_time`)},
         sp.span_kind::text, t.root_span_name
       FROM annotations a JOIN spans sp ON sp.id = a.target_id JOIN traces t ON t.id = sp.trace_row_id
       WHERE a.target_type IN ('SPAN', 'DOCUMENT') AND a.name = ${name} AND ${counted} AND ${inRange(Prisma.sql`sp.start_time`, filters)}
       UNION ALL
-      SELECT a.annotator_kind, a.label, a.score, ${bucket(Prisma.sql`s.start_time`)}, NULL, NULL
+      SELECT a.annotator_kind, ${label}, a.score, ${bucket(Prisma.sql`s.start_time`)}, NULL, NULL
       FROM annotations a JOIN sessions s ON s.id = a.target_id
       WHERE a.target_type = 'SESSION' AND a.name = ${name} AND ${counted} AND ${inRange(Prisma.sql`s.start_time`, filters)}
     ),
@@ -64,14 +65,14 @@ export async function rubricDashboard(actor: Actor | null, project: ProjectRef, 
     ${labelsByGroup("trend_labels", Prisma.sql`bucket, kind`)},
     by_kind AS (SELECT coalesce(span_kind, ${NO_KEY}) AS key, count(*)::int AS n, avg(score) AS mean FROM base GROUP BY 1),
     by_kind_labels AS (
-      SELECT key, json_object_agg(label, n) AS labels FROM (
+      SELECT key, json_object_agg(label, n ORDER BY label) AS labels FROM (
         SELECT coalesce(span_kind, ${NO_KEY}) AS key, label, count(*)::int AS n FROM base WHERE label IS NOT NULL GROUP BY 1, 2) x
       GROUP BY key),
     by_name AS (
       SELECT coalesce(root_name, ${NO_KEY}) AS key, count(*)::int AS n, avg(score) AS mean FROM base GROUP BY 1
       ORDER BY n DESC, key LIMIT ${ROOT_NAME_LIMIT}),
     by_name_labels AS (
-      SELECT key, json_object_agg(label, n) AS labels FROM (
+      SELECT key, json_object_agg(label, n ORDER BY label) AS labels FROM (
         SELECT coalesce(root_name, ${NO_KEY}) AS key, label, count(*)::int AS n FROM base
         WHERE label IS NOT NULL AND coalesce(root_name, ${NO_KEY}) IN (SELECT key FROM by_name) GROUP BY 1, 2) x
       GROUP BY key),
@@ -85,7 +86,7 @@ export async function rubricDashboard(actor: Actor | null, project: ProjectRef, 
         FROM by_kind k LEFT JOIN by_kind_labels l ON l.key = k.key) AS "bySpanKind",
       (SELECT coalesce(json_agg(json_build_object('key', k.key, 'count', k.n, 'mean', k.mean, 'labels', coalesce(l.labels, '{}'::json))
           ORDER BY k.n DESC, k.key), '[]'::json)
-        FROM by_name k LEFT JOIN by_name_labels l ON l.key = k.key) AS "byRootSpanName"`;
+        FROM by_name k LEFT JOIN by_name_labels l ON l.key = k.key) AS "byRootSpanName"`);
 
   return { rubric: rubric ? summary(rubric) : null, choices, ...row };
 }

@@ -1,11 +1,10 @@
-import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { annotationReader } from "@/lib/review/blind-review";
 import type { DashboardFilters } from "./dashboard-filters";
 import type { DistributionBar, LowRatedSession, SatisfactionDashboard, TrendPoint } from "./dashboard-types";
 import {
-  bucketStart, countedAnnotations, distributionSql, inRange, labelsByGroup, projectRubrics, summary, trendPointJson, type ProjectRef,
+  bucketStart, countedAnnotations, distributionSql, inRange, labelsByGroup, projectRubrics, summary, trendPointJson, dashboardQuery, type ProjectRef,
 } from "./dashboard-sql";
 
 const LOWEST = 10;
@@ -31,15 +30,17 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
   const name = filters.session;
   const rubric = rubrics.find((r) => r.name === name && r.targets.includes("SESSION")) ?? null;
   const mode = rubric?.type === "CONTINUOUS" ? "scores" : rubric?.type === "CATEGORICAL" ? "labels" : "auto";
+  // A continuous rubric's figures need no label: leaving it out lets the values come from the index alone.
+  const label = mode === "scores" ? Prisma.sql`NULL::text` : Prisma.sql`a.label`;
   const distribution = distributionSql(mode, rubric?.labels ?? [], { lower: rubric?.lowerBound ?? null, upper: rubric?.upperBound ?? null });
   const sessionRange = inRange(Prisma.sql`s.start_time`, filters);
 
-  const [row] = await prisma.$queryRaw<{
+  const [row] = await dashboardQuery<{
     sessions: number; ratedByHuman: number; ratedByLlm: number;
     overTime: TrendPoint[]; distribution: DistributionBar[]; lowest: LowRatedSession[];
-  }[]>`
+  }[]>(Prisma.sql`
     WITH base AS MATERIALIZED (
-      SELECT a.target_id AS session_row, a.annotator_kind AS kind, a.label, a.score,
+      SELECT a.target_id AS session_row, a.annotator_kind AS kind, ${label} AS label, a.score,
         ${bucketStart(Prisma.sql`s.start_time`, filters.bucket)} AS bucket
       FROM annotations a JOIN sessions s ON s.id = a.target_id
       WHERE a.target_type = 'SESSION' AND a.name = ${name} AND ${countedAnnotations(Prisma.sql`a`, project.id, reader, filters)}
@@ -85,7 +86,7 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
       ${distribution.json} AS distribution,
       (SELECT coalesce(json_agg(json_build_object('sessionId', session_id, 'startTime', start_time, 'firstInput', first_input,
           'meanScore', mean, 'label', label, 'ratings', ratings) ORDER BY mean ASC NULLS LAST, session_id), '[]'::json)
-        FROM lowest) AS lowest`;
+        FROM lowest) AS lowest`);
 
   return {
     rubric: rubric ? summary(rubric) : null,
