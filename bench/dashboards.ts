@@ -3,7 +3,7 @@
 //   BENCH_DATABASE_URL  database (default postgresql://postgres@127.0.0.1:5432/marginalia_bench_dashboards);
 //                       created, migrated and seeded once (bench/dashboard-seed.ts), kept afterwards
 //   BENCH_SESSIONS      sessions to seed (default 100000)
-//   BENCH_RUNS          timed runs per query (default 20, after 3 warm-ups)
+//   BENCH_RUNS          timed runs per query (default 20, after BENCH_WARMUPS warm-ups, default 3)
 //   --explain           print EXPLAIN (ANALYZE, BUFFERS) of every captured statement
 // Each section is timed as a lead sees it (all values) over the whole range, and
 // again with a filter (a 30-day range; one reviewer; the LLM kind) where that is a
@@ -16,7 +16,7 @@ import { BENCH_DASHBOARD_PROJECT, seedDashboardBench } from "./dashboard-seed";
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_dashboards";
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const WARMUPS = 3;
+const WARMUPS = Number(process.env.BENCH_WARMUPS ?? 3);
 const TARGET_MS = 200;
 const explain = process.argv.includes("--explain");
 process.env.DATABASE_URL = DB_URL;
