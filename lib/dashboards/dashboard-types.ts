@@ -132,5 +132,10 @@ export type AgreementDashboard = {
   alphaItems: number;
   alphaValues: number;
   reason: string | null;
+  /** Up to 20 items where values differ, the widest spread (or most labels) first. */
   disagreements: DisagreementItem[];
+  /** Items where values differ, all of them (the list shows the first 20). */
+  disagreementTotal: number;
+  /** Continuous: the score spread above which an item is a disagreement (lib/agreement); categorical: null (any two labels). */
+  disagreementThreshold: number | null;
 };
