@@ -8,11 +8,34 @@ import { visibleAnnotation, type AnnotationReader } from "@/lib/review/blind-rev
 export const MAX_DISAGREEMENTS = 20;
 
 /**
- * The agreement section's one statement (lib/agreement/agreement-dashboard.ts):
- * one row with the annotators, the pairwise contingency cells, the alpha
- * aggregates and the top disagreements. `base` holds the rubric's values the
- * reader may see (label or score; notes and the adjudicated value left out);
- * `v` those on the reviewer's items when the reviewer filter is set.
+ * An annotator in SQL: `identifier|user id|annotator kind` (user id empty for
+ * none). Identifiers may hold "|", user ids and kinds never do, so the key is
+ * read from the right (parseAnnotatorKey).
+ */
+const annotatorSql = Prisma.sql`a.identifier || '|' || coalesce(a.user_id::text, '') || '|' || a.annotator_kind::text`;
+
+export function parseAnnotatorKey(key: string): { identifier: string; userId: string | null; kind: string } {
+  const kindAt = key.lastIndexOf("|");
+  const userAt = key.lastIndexOf("|", kindAt - 1);
+  return { identifier: key.slice(0, userAt), userId: key.slice(userAt + 1, kindAt) || null, kind: key.slice(kindAt + 1) };
+}
+
+/**
+ * The agreement section's one statement (lib/agreement/agreement-dashboard.ts).
+ *
+ * One pass over the rubric's values the reader may see (label or score; notes and
+ * the adjudicated value left out) groups them by item: `items` holds each item's
+ * annotators and values as two arrays in identifier order. Everything else comes
+ * from those 100k-odd rows, not the annotations again:
+ * - `patterns`: items with the same annotators and values, counted — few rows
+ *   (bounded by the items). The pairwise contingency counts are the pairs
+ *   (i < j) of each pattern, summed: GROUP BY annotator a, annotator b, value a,
+ *   value b, as a self-join on the item would give, without joining 400k rows.
+ * - alpha's aggregates (lib/agreement/alpha.ts): nominal, per pattern m and
+ *   Σ_c n_uc², and each value's total n_c; interval, per item m, mean and var_samp.
+ * - disagreements: items whose labels differ (min ≠ max) or whose scores spread
+ *   above `threshold`, the widest (then the most values, then the newest) first.
+ * With the reviewer filter, only items the reviewer has a value on.
  */
 export function agreementSql(project: ProjectRef, reader: AnnotationReader, filters: DashboardFilters, rubricName: string,
   categorical: boolean, threshold: number): Prisma.Sql {
@@ -26,82 +49,63 @@ export function agreementSql(project: ProjectRef, reader: AnnotationReader, filt
     visibleAnnotation(Prisma.sql`a`, reader),
   ];
   if (filters.kind) conditions.push(Prisma.sql`a.annotator_kind::text = ${filters.kind}`);
-  let timeJoins = Prisma.empty;
   if (filters.from || filters.to) {
-    // The target's start: a trace's, a span's (documents: their span's) or a session's.
-    timeJoins = Prisma.sql`
-      LEFT JOIN traces ft ON a.target_type = 'TRACE' AND ft.id = a.target_id
-      LEFT JOIN spans fs ON a.target_type IN ('SPAN', 'DOCUMENT') AND fs.id = a.target_id
-      LEFT JOIN sessions fse ON a.target_type = 'SESSION' AND fse.id = a.target_id`;
-    const start = Prisma.sql`coalesce(ft.start_time, fs.start_time, fse.start_time)`;
-    if (filters.from) conditions.push(Prisma.sql`${start} >= ${filters.from}`);
-    if (filters.to) conditions.push(Prisma.sql`${start} < ${filters.to}`);
+    // The target's start: a trace's, a span's (documents: their span's) or a session's,
+    // as id sets over the (project_id, start_time) indexes.
+    const range = (table: string) => {
+      const bounds = [Prisma.sql`t.project_id = ${project.id}`];
+      if (filters.from) bounds.push(Prisma.sql`t.start_time >= ${filters.from}`);
+      if (filters.to) bounds.push(Prisma.sql`t.start_time < ${filters.to}`);
+      return Prisma.sql`SELECT t.id FROM ${Prisma.raw(table)} t WHERE ${Prisma.join(bounds, " AND ")}`;
+    };
+    conditions.push(Prisma.sql`(
+      (a.target_type = 'TRACE' AND a.target_id IN (${range("traces")}))
+      OR (a.target_type IN ('SPAN', 'DOCUMENT') AND a.target_id IN (${range("spans")}))
+      OR (a.target_type = 'SESSION' AND a.target_id IN (${range("sessions")})))`);
   }
-  const sameItem = (x: string, y: string) => Prisma.raw(`${x}.target_type = ${y}.target_type AND ${x}.target_id = ${y}.target_id AND ${x}.document_position = ${y}.document_position`);
-  const reviewer = filters.reviewer;
-  const scoped = reviewer
-    ? Prisma.sql`SELECT b.* FROM base b WHERE EXISTS (SELECT 1 FROM base o WHERE ${sameItem("o", "b")} AND o.user_id = ${reviewer}::uuid)`
-    : Prisma.sql`SELECT * FROM base`;
-  const inPair = reviewer ? Prisma.sql`WHERE x.user_id = ${reviewer}::uuid OR y.user_id = ${reviewer}::uuid` : Prisma.empty;
-
-  // Per unit: m_u, and Σ_c n_uc² (nominal) or the scores' mean and var_samp (interval); see alpha.ts.
-  const units = categorical
+  const reviewerItems = filters.reviewer ? Prisma.sql`HAVING bool_or(a.user_id = ${filters.reviewer}::uuid)` : Prisma.empty;
+  const perItem = categorical
+    ? Prisma.sql`min(a.label) <> max(a.label) AS differ, NULL::float8 AS spread, NULL::float8 AS mean, NULL::float8 AS var`
+    : Prisma.sql`max(a.score) - min(a.score) > ${threshold}::float8 AS differ, max(a.score) - min(a.score) AS spread,
+        avg(a.score) AS mean, coalesce(var_samp(a.score), 0) AS var`;
+  const alpha = categorical
     ? Prisma.sql`
-      unit_value AS (SELECT target_type, target_id, document_position, val, count(*)::int AS c, max(updated_at) AS last_at FROM v GROUP BY 1, 2, 3, 4),
-      unit AS (
-        SELECT target_type, target_id, document_position, sum(c)::int AS m, sum(c * c)::float8 AS squares,
-          count(*)::int AS distinct_values, NULL::float8 AS spread, max(last_at) AS last_at
-        FROM unit_value GROUP BY 1, 2, 3
-      ),
-      alpha AS (
-        SELECT count(*)::int AS units, coalesce(sum(m), 0)::int AS n,
-          sum((m::float8 * m - squares) / (m - 1)) AS within,
-          coalesce(sum(m), 0)::float8 ^ 2 - (SELECT coalesce(sum(t * t), 0) FROM (
-            SELECT sum(uv.c)::float8 AS t FROM unit_value uv JOIN unit u ON ${sameItem("u", "uv")} WHERE u.m >= 2 GROUP BY uv.val) totals) AS total
-        FROM unit WHERE m >= 2
-      ),
-      disagreeing AS (SELECT * FROM unit WHERE distinct_values > 1)`
+      -- W = Σ_u (m_u² − Σ_c n_uc²)/(m_u − 1); T = n² − Σ_c n_c² (pairable items only).
+      SELECT coalesce(sum(p.n), 0)::int AS units, coalesce(sum(p.n * p.m), 0)::int AS n,
+        sum(p.n * (p.m::float8 * p.m - (SELECT sum(c * c) FROM (SELECT count(*)::float8 AS c FROM unnest(p.vals) x GROUP BY x) s)) / (p.m - 1)) AS within,
+        coalesce(sum(p.n * p.m), 0)::float8 ^ 2 - (SELECT coalesce(sum(t * t), 0) FROM (
+          SELECT sum(q.n)::float8 AS t FROM patterns q, unnest(q.vals) x WHERE q.m >= 2 GROUP BY x) totals) AS total
+      FROM patterns p WHERE p.m >= 2`
     : Prisma.sql`
-      unit AS (
-        SELECT target_type, target_id, document_position, count(*)::int AS m, avg(val) AS mean, coalesce(var_samp(val), 0) AS var,
-          count(DISTINCT val)::int AS distinct_values, max(val) - min(val) AS spread, max(updated_at) AS last_at
-        FROM v GROUP BY 1, 2, 3
-      ),
-      grand AS (SELECT sum(m * mean) / nullif(sum(m), 0) AS mean FROM unit WHERE m >= 2),
-      alpha AS (
-        -- W = Σ m_u var_u; T = n · (total sum of squares) = n · Σ_u ((m_u − 1) var_u + m_u (mean_u − mean)²).
-        SELECT count(*)::int AS units, coalesce(sum(m), 0)::int AS n, sum(m * var) AS within,
-          coalesce(sum(m), 0) * sum((m - 1) * var + m * (u.mean - g.mean) ^ 2) AS total
-        FROM unit u CROSS JOIN grand g WHERE m >= 2
-      ),
-      disagreeing AS (SELECT * FROM unit WHERE spread > ${threshold}::float8)`;
+      -- W = Σ_u m_u var_u; T = n · Σ_u ((m_u − 1) var_u + m_u (mean_u − mean)²), the total sum of squares times n.
+      SELECT count(*)::int AS units, coalesce(sum(i.m), 0)::int AS n, sum(i.m * i.var) AS within,
+        coalesce(sum(i.m), 0) * sum((i.m - 1) * i.var + i.m * (i.mean - g.mean) ^ 2) AS total
+      FROM items i CROSS JOIN (SELECT sum(m * mean) / nullif(sum(m), 0) AS mean FROM items WHERE m >= 2) g
+      WHERE i.m >= 2`;
 
   return Prisma.sql`
-    WITH base AS MATERIALIZED (
-      SELECT a.target_type, a.target_id, a.document_position, a.user_id, a.identifier, a.annotator_kind, ${value} AS val, a.updated_at
-      FROM annotations a ${timeJoins}
+    WITH items AS MATERIALIZED (
+      SELECT a.target_type, a.target_id, a.document_position, count(*)::int AS m,
+        array_agg(${annotatorSql} ORDER BY a.identifier) AS who, array_agg(${value} ORDER BY a.identifier) AS vals, ${perItem}
+      FROM annotations a
       WHERE ${Prisma.join(conditions, " AND ")}
+      GROUP BY a.target_type, a.target_id, a.document_position
+      ${reviewerItems}
     ),
-    v AS MATERIALIZED (${scoped}),
-    cell AS (
-      SELECT x.user_id AS a_user, x.identifier AS a_identifier, y.user_id AS b_user, y.identifier AS b_identifier,
-        x.val AS a_value, y.val AS b_value, count(*)::int AS count
-      FROM v x JOIN v y ON ${sameItem("x", "y")} AND x.identifier < y.identifier
-      ${inPair}
-      GROUP BY 1, 2, 3, 4, 5, 6
+    patterns AS MATERIALIZED (SELECT who, vals, m, count(*)::int AS n FROM items GROUP BY who, vals, m),
+    cells AS (
+      SELECT p.who[i] AS a, p.who[j] AS b, p.vals[i] AS "aValue", p.vals[j] AS "bValue", sum(p.n)::int AS count
+      FROM patterns p, generate_subscripts(p.who, 1) i, generate_subscripts(p.who, 1) j
+      WHERE i < j GROUP BY 1, 2, 3, 4
     ),
-    ${units},
-    top AS (
-      SELECT * FROM disagreeing
-      ORDER BY spread DESC NULLS LAST, distinct_values DESC, last_at DESC, target_id DESC, document_position
-      LIMIT ${MAX_DISAGREEMENTS}
-    )
+    annotator AS (SELECT DISTINCT w AS key FROM patterns, unnest(who) w),
+    alpha AS (${alpha}),
+    disagreeing AS (SELECT target_type, target_id, document_position, m, who, vals, spread FROM items WHERE differ),
+    top AS (SELECT * FROM disagreeing ORDER BY spread DESC NULLS LAST, m DESC, target_id DESC, document_position LIMIT ${MAX_DISAGREEMENTS})
     SELECT
-      (SELECT json_agg(json_build_object('userId', p.user_id, 'identifier', p.identifier, 'kind', p.kind, 'name', u.name, 'email', u.email))
-        FROM (SELECT user_id, identifier, min(annotator_kind::text) AS kind FROM v GROUP BY user_id, identifier) p
-        LEFT JOIN users u ON u.id = p.user_id) AS annotators,
-      (SELECT json_agg(json_build_object('aUser', c.a_user, 'aIdentifier', c.a_identifier, 'bUser', c.b_user, 'bIdentifier', c.b_identifier,
-          'aValue', c.a_value, 'bValue', c.b_value, 'count', c.count)) FROM cell c) AS cells,
+      (SELECT json_agg(json_build_object('key', an.key, 'name', u.name, 'email', u.email))
+        FROM annotator an LEFT JOIN users u ON u.id::text = substring(an.key from '\\|([^|]*)\\|[^|]*$')) AS annotators,
+      (SELECT json_agg(c) FROM cells c) AS cells,
       al.units, al.n AS "values", al.within, al.total,
       (SELECT count(*)::int FROM disagreeing) AS "disagreementTotal",
       (SELECT json_agg(json_build_object(
@@ -109,9 +113,8 @@ export function agreementSql(project: ProjectRef, reader: AnnotationReader, filt
           'targetId', coalesce(t.trace_id, s.span_id, se.session_id, k.target_id::text),
           'traceId', coalesce(t.trace_id, st.trace_id),
           'documentPosition', k.document_position,
-          'values', (SELECT json_agg(json_build_object('userId', x.user_id, 'identifier', x.identifier, 'value', x.val))
-            FROM v x WHERE ${sameItem("x", "k")}))
-          ORDER BY k.spread DESC NULLS LAST, k.distinct_values DESC, k.last_at DESC, k.target_id DESC, k.document_position)
+          'who', k.who, 'vals', k.vals)
+          ORDER BY k.spread DESC NULLS LAST, k.m DESC, k.target_id DESC, k.document_position)
         FROM top k
         LEFT JOIN traces t ON k.target_type = 'TRACE' AND t.id = k.target_id
         LEFT JOIN spans s ON k.target_type IN ('SPAN', 'DOCUMENT') AND s.id = k.target_id
