@@ -116,7 +116,7 @@ export function AgreementPanel({ project, data, query }: { project: string; data
             Disagreements{" "}
             <span className="font-normal text-zinc-500">
               {data.disagreementTotal > data.disagreements.length
-                ? `(${data.disagreements.length} of ${formatNumber(data.disagreementTotal)}, widest first)`
+                ? `(${data.disagreements.length} of ${formatNumber(data.disagreementTotal)}, ${rubric.type === "CONTINUOUS" ? "widest spread" : "most values"} first)`
                 : `(${data.disagreementTotal})`}
               {data.disagreementThreshold !== null ? ` · scores more than ${data.disagreementThreshold} apart` : " · different labels"}
             </span>

@@ -188,6 +188,6 @@ async function agreementCounts(actor: Actor, project: ProjectRef, filters: Dashb
     // Grouping 400k values by item sorts ≈ 30 MB: in memory rather than on disk (default 4 MB).
     prisma.$executeRaw`SET LOCAL work_mem = '64MB'`,
     prisma.$queryRaw<Raw[]>(sql),
-  ]);
+  ], { timeout: 30_000 }); // Prisma's default of 5 s is short for 1M annotations on a busy server.
   return row;
 }

@@ -65,9 +65,9 @@ export function agreementSql(project: ProjectRef, reader: AnnotationReader, filt
   }
   const reviewerItems = filters.reviewer ? Prisma.sql`HAVING bool_or(a.user_id = ${filters.reviewer}::uuid)` : Prisma.empty;
   const perItem = categorical
-    ? Prisma.sql`min(a.label) <> max(a.label) AS differ, NULL::float8 AS spread, NULL::float8 AS mean, NULL::float8 AS var`
-    : Prisma.sql`max(a.score) - min(a.score) > ${threshold}::float8 AS differ, max(a.score) - min(a.score) AS spread,
-        avg(a.score) AS mean, coalesce(var_samp(a.score), 0) AS var`;
+    ? Prisma.sql`min(a.val COLLATE "C") <> max(a.val COLLATE "C") AS differ, NULL::float8 AS spread, NULL::float8 AS mean, NULL::float8 AS var`
+    : Prisma.sql`max(a.val) - min(a.val) > ${threshold}::float8 AS differ, max(a.val) - min(a.val) AS spread,
+        avg(a.val) AS mean, coalesce(var_samp(a.val), 0) AS var`;
   const alpha = categorical
     ? Prisma.sql`
       -- W = Σ_u (m_u² − Σ_c n_uc²)/(m_u − 1); T = n² − Σ_c n_c² (pairable items only).
@@ -85,10 +85,16 @@ export function agreementSql(project: ProjectRef, reader: AnnotationReader, filt
 
   return Prisma.sql`
     WITH items AS MATERIALIZED (
+      -- Rows sorted once by item and identifier feed plain array_aggs (in that order): an
+      -- ORDER BY inside each aggregate would sort every item's few values on its own, twice.
       SELECT a.target_type, a.target_id, a.document_position, count(*)::int AS m,
-        array_agg(${annotatorSql} ORDER BY a.identifier) AS who, array_agg(${value} ORDER BY a.identifier) AS vals, ${perItem}
-      FROM annotations a
-      WHERE ${Prisma.join(conditions, " AND ")}
+        array_agg(a.who) AS who, array_agg(a.val) AS vals, ${perItem}
+      FROM (
+        SELECT a.target_type, a.target_id, a.document_position, a.user_id, ${annotatorSql} AS who, ${value} AS val
+        FROM annotations a
+        WHERE ${Prisma.join(conditions, " AND ")}
+        ORDER BY a.target_type, a.target_id, a.document_position, a.identifier COLLATE "C"
+      ) a
       GROUP BY a.target_type, a.target_id, a.document_position
       ${reviewerItems}
     ),
