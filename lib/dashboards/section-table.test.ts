@@ -79,10 +79,12 @@ describe("sectionTable", () => {
       alphaItems: 1,
       alphaValues: 2,
       reason: "Fewer than 2 items in common.",
+      disagreementTotal: 1,
+      disagreementThreshold: null,
       disagreements: [{ targetType: "TRACE", targetId: "t1", traceId: "t1", documentPosition: 0, values: [{ annotator: "u1|px-app:u1", label: "correct", score: null }, { annotator: "-|judge", label: "incorrect", score: null }] }],
     };
     expect(sectionTable("agreement", agreement, "pairs").rows).toEqual([["Ann", "judge (LLM)", 1, null, null, "Fewer than 2 items in common."]]);
-    expect(sectionTable("agreement", agreement, "alpha").rows).toEqual([["correctness", null, "nominal", 1, 2, "Fewer than 2 items in common."]]);
+    expect(sectionTable("agreement", agreement, "alpha").rows).toEqual([["correctness", null, "nominal", 1, 2, 1, "Fewer than 2 items in common."]]);
     expect(sectionTable("agreement", agreement, "disagreements").rows).toEqual([["TRACE", "t1", "t1", 0, "Ann: correct; judge (LLM): incorrect"]]);
   });
 });

@@ -141,8 +141,8 @@ function progressTable(d: ProgressDashboard): SectionTable {
 
 function alphaTable(d: AgreementDashboard): SectionTable {
   return {
-    columns: ["rubric", "alpha", "level", "items", "values_compared", "reason"],
-    rows: [[d.rubric?.name ?? null, d.alpha, d.alphaLevel, d.alphaItems, d.alphaValues, d.reason]],
+    columns: ["rubric", "alpha", "level", "items", "values_compared", "disagreeing_items", "reason"],
+    rows: [[d.rubric?.name ?? null, d.alpha, d.alphaLevel, d.alphaItems, d.alphaValues, d.disagreementTotal, d.reason]],
   };
 }
 
