@@ -10,17 +10,17 @@ import { exportLinks } from "@/lib/export/export-links";
 export function ExportMenu({ project, query }: { project: string; query: string }) {
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none rounded border border-zinc-300 bg-white px-3 py-1.5 text-sm hover:bg-zinc-50 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800">
+      <summary className="cursor-pointer list-none rounded border border-zinc-300 bg-white px-3 py-1.5 text-sm hover:bg-zinc-50">
         Export ▾
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-64 rounded border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-        <p className="px-2 py-1 text-xs text-zinc-500 dark:text-zinc-400">Annotations and notes, with these filters</p>
+      <div className="absolute right-0 z-20 mt-1 w-64 rounded border border-zinc-200 bg-white p-1 text-sm shadow-lg">
+        <p className="px-2 py-1 text-xs text-zinc-500">Annotations and notes, with these filters</p>
         <ul>
           {exportLinks(project, query).map((link) => (
             <li key={link.href}>
-              <a href={link.href} download className="block rounded px-2 py-1 text-zinc-800 hover:bg-zinc-100 dark:text-zinc-100 dark:hover:bg-zinc-800">
+              <a href={link.href} download className="block rounded px-2 py-1 text-zinc-800 hover:bg-zinc-100">
                 {link.title}
-                <span className="block text-xs text-zinc-500 dark:text-zinc-400">{link.description}</span>
+                <span className="block text-xs text-zinc-500">{link.description}</span>
               </a>
             </li>
           ))}
