@@ -26,7 +26,7 @@ export function BreakdownChart({ rubric, rows, labels, keyName }: { rubric: Rubr
           continuous ? [`${decimal(Number(value))} (n = ${(item.payload as { count: number }).count})`, name] : [`${value}`, name]
         }
       />
-      {continuous ? null : <Legend wrapperStyle={legendStyle} verticalAlign="top" height={28} />}
+      {continuous ? null : <Legend wrapperStyle={legendStyle} verticalAlign="top" itemSorter={null} />}
       {continuous ? (
         <Bar dataKey="mean" name="Mean" fill="var(--chart-1)" isAnimationActive={false} />
       ) : (

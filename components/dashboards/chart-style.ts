@@ -17,7 +17,7 @@ export const tooltipStyle = {
   itemStyle: { padding: 0 },
   cursor: { fill: "var(--chart-grid)", fillOpacity: 0.4 },
 };
-export const legendStyle = { fontSize: 12 };
+export const legendStyle = { fontSize: 12, paddingBottom: 10 };
 
 export const percent = (value: number) => `${Math.round(value * 100)}%`;
 export const decimal = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));

@@ -26,16 +26,22 @@ export function DistributionChart({ rubric, bars, labels }: { rubric: RubricSumm
     }
     return row;
   });
+  // The share axis ends at the next tenth above the tallest bar, ticked in round steps.
+  const tallest = Math.max(0, ...data.flatMap((row) => kinds.map((kind) => Number(row[kind]))));
+  const top = Math.min(1, Math.max(0.1, Math.ceil(tallest * 10) / 10));
+  const step = top <= 0.5 ? 0.1 : 0.2;
+  const ticks = Array.from({ length: Math.floor(top / step + 1e-9) + 1 }, (_, i) => Math.round(i * step * 10) / 10);
+  if (ticks[ticks.length - 1] < top) ticks.push(top);
   return (
     <BarChart responsive style={{ width: "100%", height: 240 }} data={data} margin={{ top: 8, right: 12, bottom: 16, left: 4 }}>
       <CartesianGrid stroke={gridStroke} strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="key" tick={axisTick} axisLine={axisLine} tickLine={axisLine} label={axisLabel(rubric.type === "CATEGORICAL" ? "Label" : "Score")} />
-      <YAxis tickFormatter={percent} tick={axisTick} axisLine={axisLine} tickLine={axisLine} width={48} label={axisLabel("Share of values", -90)} />
+      <YAxis domain={[0, top]} ticks={ticks} tickFormatter={percent} tick={axisTick} axisLine={axisLine} tickLine={axisLine} width={48} label={axisLabel("Share of values", -90)} />
       <Tooltip
         {...tooltipStyle}
         formatter={(value, name, item) => [`${percent(Number(value))} (${(item.payload as Record<string, number>)[`${String(item.dataKey)}_n`]})`, name]}
       />
-      <Legend wrapperStyle={legendStyle} verticalAlign="top" height={28} />
+      <Legend wrapperStyle={legendStyle} verticalAlign="top" itemSorter={null} />
       {kinds.map((kind) => (
         <Bar key={kind} dataKey={kind} name={kindName[kind]} fill={kindColor[kind]} isAnimationActive={false} />
       ))}

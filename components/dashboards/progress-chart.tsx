@@ -27,7 +27,7 @@ export function ProgressChart({ rows, bucketName }: { rows: ProgressPoint[]; buc
       <XAxis dataKey="bucket" tick={axisTick} axisLine={axisLine} tickLine={axisLine} label={axisLabel(bucketName)} />
       <YAxis allowDecimals={false} tick={axisTick} axisLine={axisLine} tickLine={axisLine} width={48} label={axisLabel("Annotations", -90)} />
       <Tooltip {...tooltipStyle} />
-      <Legend wrapperStyle={legendStyle} verticalAlign="top" height={28} />
+      <Legend wrapperStyle={legendStyle} verticalAlign="top" itemSorter={null} />
       {series.map((name, index) => (
         <Bar key={name} dataKey={name} name={name} stackId="reviewers" fill={paletteColor(index)} isAnimationActive={false} />
       ))}

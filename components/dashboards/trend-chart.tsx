@@ -42,7 +42,8 @@ function MeanTrend({ points, kinds, rubric, bucketName }: { points: TrendPoint[]
     <ComposedChart responsive style={{ width: "100%", height: 260 }} data={data} margin={{ top: 8, right: 12, bottom: 16, left: 4 }}>
       <CartesianGrid stroke={gridStroke} strokeDasharray="3 3" />
       <XAxis dataKey="bucket" tick={axisTick} axisLine={axisLine} tickLine={axisLine} label={axisLabel(bucketName)} />
-      <YAxis domain={domain} tick={axisTick} axisLine={axisLine} tickLine={axisLine} width={48} label={axisLabel(`Mean ${rubric.name}`, -90)} />
+      {/* A bounded rubric keeps its scale: a wide interval (few values in a bucket) is clipped, not allowed to squash the means. */}
+      <YAxis domain={domain} allowDataOverflow={rubric.lowerBound !== null && rubric.upperBound !== null} tickFormatter={decimal} tick={axisTick} axisLine={axisLine} tickLine={axisLine} width={48} label={axisLabel(`Mean ${rubric.name}`, -90)} />
       <Tooltip
         {...tooltipStyle}
         formatter={(value, name, item) => {
@@ -51,7 +52,7 @@ function MeanTrend({ points, kinds, rubric, bucketName }: { points: TrendPoint[]
           return [`${decimal(Number(value))} (n = ${n})`, name];
         }}
       />
-      <Legend wrapperStyle={legendStyle} verticalAlign="top" height={28} />
+      <Legend wrapperStyle={legendStyle} verticalAlign="top" itemSorter={null} />
       {kinds.map((kind) => (
         <Area key={`${kind}-ci`} dataKey={`${kind}_ci`} name={`${kindName[kind]} 95% interval`} stroke="none" fill={kindColor[kind]} fillOpacity={0.18} isAnimationActive={false} connectNulls />
       ))}
@@ -70,7 +71,7 @@ function LabelShareTrend({ points, labels, bucketName }: { points: TrendPoint[];
       <XAxis dataKey="bucket" tick={axisTick} axisLine={axisLine} tickLine={axisLine} label={axisLabel(bucketName)} />
       <YAxis tickFormatter={percent} tick={axisTick} axisLine={axisLine} tickLine={axisLine} width={48} label={axisLabel("Share of values", -90)} />
       <Tooltip {...tooltipStyle} formatter={(value, name) => [`${value} values`, name]} />
-      <Legend wrapperStyle={legendStyle} verticalAlign="top" height={28} />
+      <Legend wrapperStyle={legendStyle} verticalAlign="top" itemSorter={null} />
       {labels.map((label, index) => (
         <Bar key={label} dataKey={label} name={label} stackId="labels" fill={paletteColor(index)} isAnimationActive={false} />
       ))}
