@@ -59,7 +59,8 @@ const totals = await seedDemoData(prisma, {
 });
 
 console.log(
-  `Done: ${number(totals.spans)} spans, ${number(totals.traces)} traces, ${number(totals.sessions)} sessions, ${number(totals.notes ?? 0)} new notes ` +
+  `Done: ${number(totals.spans)} spans, ${number(totals.traces)} traces, ${number(totals.sessions)} sessions, ${number(totals.notes ?? 0)} new notes, ` +
+    `${number(totals.ratings ?? 0)} new labels and scores ` +
     `in ${(totals.elapsedMs / 1000).toFixed(1)} s (${rate(totals)} spans/s).`,
 );
 // The connection pool would keep Node alive.

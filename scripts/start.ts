@@ -53,9 +53,9 @@ async function prepareDatabase(): Promise<void> {
   try {
     if ((await prisma.project.count()) === 0) {
       const traces = process.env.DEMO_TRACES ? Number(process.env.DEMO_TRACES) : undefined;
-      console.log("The database is empty: seeding demo data (traces, rubrics, users, reviewers' notes)…");
+      console.log("The database is empty: seeding demo data (traces, rubrics, users, reviewers' notes, labels and scores)…");
       const seeded = await seedDemoData(prisma, { traces });
-      console.log(`Seeded ${seeded.traces} traces, ${seeded.spans} spans, ${seeded.sessions} sessions, ${seeded.notes ?? 0} notes in ${(seeded.elapsedMs / 1000).toFixed(1)} s.`);
+      console.log(`Seeded ${seeded.traces} traces, ${seeded.spans} spans, ${seeded.sessions} sessions, ${seeded.notes ?? 0} notes, ${seeded.ratings ?? 0} labels and scores in ${(seeded.elapsedMs / 1000).toFixed(1)} s.`);
       console.log(`Sign in as ${demoUsers.map((u) => u.email).join(", ")} with the password "${DEMO_PASSWORD}".`);
     }
   } finally {

@@ -5,6 +5,8 @@ import { seedDemoUsers } from "@/lib/auth/demo-users";
 import { digestBatch, type TraceDigest } from "./demo-note-digest";
 import { planDemoNotes } from "./demo-note-plan";
 import { seedDemoNotes } from "./demo-notes";
+import { planDemoRatings } from "./demo-ratings-plan";
+import { seedDemoRatings } from "./demo-ratings";
 import { seedDemoRubrics } from "./demo-rubrics";
 import {
   DEFAULT_DEMO_PROJECT,
@@ -15,9 +17,9 @@ import {
 } from "./generate-demo-traces";
 import { hashString } from "./random";
 
-export type SeedProgress = IngestResult & { elapsedMs: number; notes?: number };
+export type SeedProgress = IngestResult & { elapsedMs: number; notes?: number; ratings?: number };
 
-// Notes need a few hundred traces to choose from, not all of a 100k-trace seed:
+// Notes and ratings need a few hundred traces to choose from, not all of a 100k-trace seed:
 // beyond this many traces, whole sessions are sampled by their id.
 const NOTE_CANDIDATE_TRACES = 1000;
 
@@ -54,10 +56,13 @@ export async function seedDemoData(db: Db, { onProgress, ...options }: SeedOptio
     digests.push(...digestBatch(inSample));
   }
   await inFlight;
-  // Demo accounts (README), rubrics and the reviewers' notes, so the demo can be reviewed right away.
+  // Demo accounts (README), rubrics, the reviewers' notes and everyone's labels and scores
+  // (an LLM judge's too), so the demo can be reviewed, and its dashboards read, right away.
   await seedDemoUsers(db);
   await seedDemoRubrics(db, projectName);
-  totals.notes = await seedDemoNotes(db, projectName, planDemoNotes(digests, { seed, projectName }));
+  const notes = planDemoNotes(digests, { seed, projectName });
+  totals.notes = await seedDemoNotes(db, projectName, notes);
+  totals.ratings = await seedDemoRatings(db, projectName, planDemoRatings(digests, notes, { seed, projectName }));
   totals.elapsedMs = performance.now() - started;
   return totals;
 }
