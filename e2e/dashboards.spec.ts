@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { SatisfactionDashboard } from "@/lib/dashboards/dashboard-types";
 
 // Issue 11's proof: a lead reads the dashboards on the demo data, whose
@@ -12,58 +12,76 @@ test.use({ storageState: "e2e/.auth/lead.json", viewport: { width: 1280, height:
 
 const project = "support-bot";
 const dashboards = `/projects/${project}/dashboards`;
-const satisfactionRegion = (page: Page) => page.getByRole("region", { name: /session satisfaction/i });
-const rubricRegion = (page: Page) => page.getByRole("region", { name: /per rubric/i });
+const section = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+const figure = (scope: Locator, name: string) => scope.getByRole("figure", { name: new RegExp(`^${name}`) });
 
-test("session satisfaction over time, human and LLM apart, its numbers a click away, in light and dark", async ({ page, request }) => {
+test("session satisfaction over time, people and the LLM judge apart, its numbers a click away, in light and dark", async ({ page, request }) => {
   // What the chart draws, as JSON at its stable URL (the lead's session cookie).
   const response = await request.get(`/api/projects/${project}/dashboards/satisfaction`);
   expect(response.status()).toBe(200);
   const data = (await response.json()) as SatisfactionDashboard;
   expect(data.rubric?.name).toBe("user_satisfaction");
-  const kinds = new Set(data.overTime.map((point) => point.annotatorKind));
-  expect(kinds).toEqual(new Set(["HUMAN", "LLM"]));
+  expect(new Set(data.overTime.map((point) => point.annotatorKind))).toEqual(new Set(["HUMAN", "LLM"]));
   expect(data.ratedByHuman).toBeGreaterThan(30);
-  expect(data.ratedByLlm).toBeGreaterThan(data.ratedByHuman);
+  expect(data.ratedByLlm).toBeGreaterThanOrEqual(data.ratedByHuman);
 
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto(dashboards);
-  const section = satisfactionRegion(page);
-  await expect(section).toBeVisible();
-  // A drawn chart with both series (recharts renders SVG; its legend names the series).
-  const chart = section.locator("svg.recharts-surface").first();
-  await expect(chart).toBeVisible();
-  await expect(section.getByText(/human/i).first()).toBeVisible();
-  await expect(section.getByText(/LLM/).first()).toBeVisible();
+  const overTime = figure(section(page, "Session satisfaction"), "user_satisfaction over time");
+  // A drawn chart (recharts: SVG) whose legend names both series.
+  await expect(overTime.locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(overTime.locator(".recharts-legend-wrapper")).toContainText("Human mean");
+  await expect(overTime.locator(".recharts-legend-wrapper")).toContainText("LLM judge mean");
+  await expect(overTime.locator(".recharts-line")).toHaveCount(2);
   await page.screenshot({ path: "test-results/dashboards-light.png", fullPage: true });
+  await overTime.screenshot({ path: "test-results/dashboards-satisfaction-light.png" });
 
-  // The numbers behind it, one click away as a table.
-  await section.getByRole("button", { name: /table/i }).first().click();
-  const table = section.getByRole("table").first();
+  // The numbers behind it, one click away as a table: a row per day and kind, with means.
+  await overTime.getByText("Table", { exact: true }).click();
+  const table = overTime.getByRole("table");
   await expect(table).toBeVisible();
+  const rows = table.getByRole("row");
+  expect(await rows.count()).toBeGreaterThan(10);
   const cells = await table.getByRole("cell").allTextContents();
-  expect(cells.filter((text) => /^\d+(\.\d+)?$/.test(text.trim())).length).toBeGreaterThan(5);
+  expect(cells).toContain("LLM");
+  expect(cells).toContain("HUMAN");
+  // The mean column: numbers between the rubric's bounds.
+  const means = await table.locator("tbody tr td:nth-child(4)").allTextContents();
+  expect(means.length).toBeGreaterThan(10);
+  for (const mean of means) expect(Number(mean), mean).toBeGreaterThanOrEqual(1);
+  for (const mean of means) expect(Number(mean), mean).toBeLessThanOrEqual(5);
 
   await page.emulateMedia({ colorScheme: "dark" });
   await page.reload();
-  await expect(satisfactionRegion(page).locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(figure(section(page, "Session satisfaction"), "user_satisfaction over time").locator("svg.recharts-surface").first()).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe("rgb(255, 255, 255)");
   await page.screenshot({ path: "test-results/dashboards-dark.png", fullPage: true });
+  await figure(section(page, "Session satisfaction"), "user_satisfaction over time").screenshot({ path: "test-results/dashboards-satisfaction-dark.png" });
 });
 
 test("switching the rubric redraws the per-rubric charts; the lowest-rated session opens its conversation", async ({ page }) => {
   await page.goto(dashboards);
-  const section = rubricRegion(page);
-  await section.getByLabel(/rubric/i).first().selectOption("correctness");
-  await expect(page).toHaveURL(/rubric=correctness/);
-  await expect(rubricRegion(page)).toContainText("partially_correct");
-  await expect(rubricRegion(page).locator("svg.recharts-surface").first()).toBeVisible();
-  await page.screenshot({ path: "test-results/dashboards-correctness.png", fullPage: true });
+  // Correctness (categorical) is the first rubric; the chooser (a GET form) switches to helpfulness (scores).
+  const perRubric = section(page, "Per rubric");
+  await expect(figure(perRubric, "correctness: label counts").locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(figure(perRubric, "correctness over time")).toContainText("partially_correct");
+  await perRubric.getByRole("combobox", { name: /^Rubric\b/ }).selectOption("helpfulness");
+  await expect(page).toHaveURL(/[?&]rubric=helpfulness/);
+  const histogram = figure(section(page, "Per rubric"), "helpfulness: score histogram");
+  await expect(histogram.locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(histogram.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(figure(section(page, "Per rubric"), "helpfulness over time").locator(".recharts-legend-wrapper")).toContainText("LLM judge mean");
+  await expect(figure(section(page, "Per rubric"), "correctness: label counts")).toHaveCount(0);
+  await section(page, "Per rubric").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/dashboards-helpfulness.png" });
 
-  // The lowest-rated conversations link to the session page.
-  const lowest = satisfactionRegion(page).getByRole("link", { name: /sess_/ }).first();
-  const sessionId = (await lowest.textContent())!.trim();
+  // The lowest-rated conversations, lowest first, each a link to the session page.
+  const lowest = page.getByTestId("lowest-sessions").getByRole("link").first();
+  const href = (await lowest.getAttribute("href"))!;
+  expect(href).toMatch(new RegExp(`^/projects/${project}/sessions/[^/]+$`));
+  const sessionId = decodeURIComponent(href.split("/").pop()!);
   await lowest.click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${project}/sessions/${sessionId}$`));
+  await expect(page).toHaveURL(href);
   await expect(page.getByRole("heading", { name: `Session ${sessionId}` })).toBeVisible();
 });
 
