@@ -14,6 +14,7 @@
 // differ the way the dashboards are meant to show. Deterministic (setseed).
 // Idempotent: a database that already holds the seeded project is left as is.
 import pg from "pg";
+import { benchDatabase } from "./measure";
 
 export const BENCH_DASHBOARD_PROJECT = "bench-dashboards";
 export const JUDGE_IDENTIFIER = "judge:gpt-4o";
@@ -26,20 +27,6 @@ export type DashboardBench = {
   reviewers: string[];
   counts: { sessions: number; traces: number; spans: number; annotations: number };
 };
-
-async function ensureDatabase(databaseUrl: string) {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function counts(client: pg.Client, projectId: number): Promise<DashboardBench["counts"]> {
   const { rows } = await client.query(`SELECT
@@ -60,7 +47,7 @@ const reviewerIds = async (client: pg.Client) =>
 export async function seedDashboardBench(databaseUrl: string, options: { sessions?: number; log?: (line: string) => void } = {}): Promise<DashboardBench> {
   const sessions = options.sessions ?? Number(process.env.BENCH_SESSIONS ?? 100_000);
   const log = options.log ?? ((line: string) => console.log(line));
-  await ensureDatabase(databaseUrl);
+  await benchDatabase(databaseUrl).ensure();
   const { applyPendingMigrations } = await import("@/lib/db/migrate");
   const applied = await applyPendingMigrations({ kind: "postgres", url: databaseUrl });
   if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);

@@ -23,6 +23,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import pg from "pg";
+import { benchDatabase } from "./measure";
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_export";
 const SCALE = Number(process.env.BENCH_SCALE ?? 1000);
@@ -89,22 +90,9 @@ if (process.argv[2] === "--child") {
 }
 
 // --- parent: seed, then one child per export ------------------------------------------------
-const dbName = decodeURIComponent(new URL(DB_URL).pathname.slice(1));
-const quoted = `"${dbName.replace(/"/g, '""')}"`;
-async function admin(sql: string) {
-  const url = new URL(DB_URL);
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const database = benchDatabase(DB_URL);
 
-await admin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-await admin(`CREATE DATABASE ${quoted}`);
+await database.recreate();
 const { applyPendingMigrations } = await import("@/lib/db/migrate");
 await applyPendingMigrations({ kind: "postgres", url: DB_URL });
 const pool = new pg.Pool({ connectionString: DB_URL, max: 2 });
@@ -202,4 +190,4 @@ for (const [form, format] of [["long", "csv"], ["long", "jsonl"], ["wide", "csv"
 }
 
 await pool.end();
-if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+if (!KEEP) await database.drop();

@@ -1,4 +1,4 @@
-import type { Pool } from "pg";
+import pg, { type Pool } from "pg";
 
 // What the benches share: percentiles, timed runs, and a Prisma client with the
 // query log on, installed where lib/db.ts looks for the shared one, so every
@@ -58,3 +58,38 @@ export const replay = (raw: Pick<Pool, "query">, queries: Captured[]) => async (
   for (const q of queries) await raw.query(q.sql, q.params);
   if (inTransaction) await raw.query("COMMIT");
 };
+
+/**
+ * The bench database named by `url`, managed through the server's `postgres`
+ * database: `admin(sql)` runs a statement there; `ensure()` creates the database
+ * if missing (true when it did), `recreate()` drops and creates it, `drop()` drops it.
+ */
+export function benchDatabase(url: string) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const quoted = `"${name.replace(/"/g, '""')}"`;
+  async function admin(sql: string, params: unknown[] = []) {
+    const adminUrl = new URL(url);
+    adminUrl.pathname = "/postgres";
+    const client = new pg.Client({ connectionString: adminUrl.toString() });
+    await client.connect();
+    try {
+      return await client.query(sql, params);
+    } finally {
+      await client.end();
+    }
+  }
+  return {
+    name,
+    admin,
+    async ensure(): Promise<boolean> {
+      if ((await admin("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount) return false;
+      await admin(`CREATE DATABASE ${quoted}`);
+      return true;
+    },
+    async recreate() {
+      await admin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+      await admin(`CREATE DATABASE ${quoted}`);
+    },
+    drop: () => admin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`),
+  };
+}

@@ -10,7 +10,7 @@
 // parameters listNotes / countNotes sent (captured from Prisma's query log).
 // Target: p50 ≤ 100 ms per call.
 import pg from "pg";
-import { installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
+import { benchDatabase, installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
 import { insertNotes, noteTexts, RARE_PHRASE } from "./notes-page-seed";
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_notes";
@@ -25,20 +25,8 @@ const explain = process.argv.includes("--explain");
 process.env.DATABASE_URL = DB_URL;
 
 const number = (value: number) => Math.round(value).toLocaleString("en-US");
-const dbName = decodeURIComponent(new URL(DB_URL).pathname.slice(1));
-async function admin(sql: string) {
-  const url = new URL(DB_URL);
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-const quoted = `"${dbName.replace(/"/g, '""')}"`;
-if (!(await admin(`SELECT 1 FROM pg_database WHERE datname = '${dbName.replace(/'/g, "''")}'`)).rowCount) await admin(`CREATE DATABASE ${quoted}`);
+const database = benchDatabase(DB_URL);
+await database.ensure();
 const { applyPendingMigrations } = await import("@/lib/db/migrate");
 await applyPendingMigrations({ kind: "postgres", url: DB_URL });
 
@@ -166,7 +154,7 @@ console.log(`\np50/p95 over ${RUNS} runs; "raw SQL" replays the same statements 
 await raw.end();
 await prisma.$disconnect();
 if (!KEEP) {
-  await admin(`DROP DATABASE ${quoted} WITH (FORCE)`);
-  console.log(`Dropped database ${dbName} (BENCH_KEEP=1 keeps it).`);
+  await database.drop();
+  console.log(`Dropped database ${database.name} (BENCH_KEEP=1 keeps it).`);
 }
 process.exit(results.every((r) => r.server.p50 <= TARGET_MS) ? 0 : 1);

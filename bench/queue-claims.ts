@@ -13,7 +13,7 @@
 // Target: claimNext p50 ≤ 10 ms.
 import pg from "pg";
 import type { Actor } from "@/lib/auth/permissions";
-import { percentiles, installCapturingClient, type Stats } from "./measure";
+import { benchDatabase, percentiles, installCapturingClient, type Stats } from "./measure";
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_queues";
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -28,21 +28,8 @@ process.env.DATABASE_URL = DB_URL;
 
 const number = (value: number) => Math.round(value).toLocaleString("en-US");
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-const dbName = decodeURIComponent(new URL(DB_URL).pathname.slice(1));
-async function admin(sql: string) {
-  const url = new URL(DB_URL);
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-const quoted = `"${dbName.replace(/"/g, '""')}"`;
-await admin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-await admin(`CREATE DATABASE ${quoted}`);
+const database = benchDatabase(DB_URL);
+await database.recreate();
 const { applyPendingMigrations } = await import("@/lib/db/migrate");
 await applyPendingMigrations({ kind: "postgres", url: DB_URL });
 
@@ -227,7 +214,7 @@ console.log(`"raw SQL" runs only the claim statement (last above) on ${REVIEWERS
 await pool.end();
 await prisma.$disconnect();
 if (!KEEP) {
-  await admin(`DROP DATABASE ${quoted} WITH (FORCE)`);
-  console.log(`Dropped database ${dbName} (BENCH_KEEP=1 keeps it).`);
+  await database.drop();
+  console.log(`Dropped database ${database.name} (BENCH_KEEP=1 keeps it).`);
 }
 process.exit(appClaims.p50 <= TARGET_MS && doubled === 0 ? 0 : 1);

@@ -12,7 +12,7 @@
 // Target: p50 ≤ 50 ms per query.
 import { register } from "node:module";
 import pg from "pg";
-import { installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
+import { benchDatabase, installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
 
 // get-trace-detail.ts imports "server-only", which throws outside React Server
 // Components: resolve it to an empty module, as Next.js does on the server.
@@ -39,24 +39,8 @@ process.env.DATABASE_URL = DB_URL;
 
 const number = (value: number) => Math.round(value).toLocaleString("en-US");
 
-async function ensureDatabase() {
-  const url = new URL(DB_URL);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) {
-      console.log(`Creating database ${name}…`);
-      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-    }
-  } finally {
-    await admin.end();
-  }
-}
-
-await ensureDatabase();
+const database = benchDatabase(DB_URL);
+if (await database.ensure()) console.log(`Created database ${database.name}.`);
 const { applyPendingMigrations } = await import("@/lib/db/migrate");
 const applied = await applyPendingMigrations({ kind: "postgres", url: DB_URL });
 if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
