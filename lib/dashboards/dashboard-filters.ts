@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oneParam } from "@/lib/search-params";
+import { oneParam, parseLenient } from "@/lib/search-params";
 
 export const DEFAULT_SESSION_RUBRIC = "user_satisfaction";
 export const annotatorKinds = ["HUMAN", "LLM", "CODE"] as const;
@@ -30,9 +30,5 @@ export type DashboardFilters = z.output<typeof dashboardFiltersSchema>;
 
 /** Pages: a stale or hand-edited link still shows the dashboards (bad params dropped). */
 export function parseDashboardFilters(raw: Record<string, unknown>): DashboardFilters {
-  const parsed = dashboardFiltersSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const cleaned = { ...raw };
-  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
-  return dashboardFiltersSchema.parse(cleaned);
+  return parseLenient(dashboardFiltersSchema, raw);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cursorParam } from "@/lib/pagination/keyset";
-import { oneParam } from "@/lib/search-params";
+import { oneParam, parseLenient } from "@/lib/search-params";
 import { timeRanges } from "@/lib/traces/trace-filters";
 
 export const sessionSorts = ["time", "turns", "satisfaction"] as const;
@@ -33,9 +33,5 @@ export type SessionFilters = z.output<typeof sessionFiltersSchema>;
 
 // Invalid params fall back to defaults on pages: a stale link still shows a list.
 export function parseSessionFilters(raw: Record<string, unknown>): SessionFilters {
-  const parsed = sessionFiltersSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const cleaned = { ...raw };
-  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
-  return sessionFiltersSchema.parse(cleaned);
+  return parseLenient(sessionFiltersSchema, raw);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cursorParam } from "@/lib/pagination/keyset";
-import { oneParam, spanKinds, statusCodes } from "@/lib/search-params";
+import { oneParam, spanKinds, statusCodes, parseLenient } from "@/lib/search-params";
 
 export const spanFiltersSchema = z.object({
   kind: oneParam(z.enum(spanKinds)),
@@ -13,9 +13,5 @@ export const spanFiltersSchema = z.object({
 export type SpanFilters = z.output<typeof spanFiltersSchema>;
 
 export function parseSpanFilters(raw: Record<string, unknown>): SpanFilters {
-  const parsed = spanFiltersSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const cleaned = { ...raw };
-  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
-  return spanFiltersSchema.parse(cleaned);
+  return parseLenient(spanFiltersSchema, raw);
 }

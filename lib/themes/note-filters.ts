@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cursorParam } from "@/lib/pagination/keyset";
-import { oneParam, spanKinds } from "@/lib/search-params";
+import { oneParam, spanKinds, parseLenient } from "@/lib/search-params";
 import { timeRanges } from "@/lib/traces/trace-filters";
 
 export const noteTargetKinds = ["SPAN", "TRACE", "SESSION"] as const;
@@ -33,9 +33,5 @@ export type NoteFilters = z.output<typeof noteFiltersSchema>;
 
 // Invalid params fall back to defaults on pages: a stale link still shows a list.
 export function parseNoteFilters(raw: Record<string, unknown>): NoteFilters {
-  const parsed = noteFiltersSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const cleaned = { ...raw };
-  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
-  return noteFiltersSchema.parse(cleaned);
+  return parseLenient(noteFiltersSchema, raw);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cursorParam } from "@/lib/pagination/keyset";
-import { oneParam, spanKinds, statusCodes } from "@/lib/search-params";
+import { oneParam, spanKinds, statusCodes, parseLenient } from "@/lib/search-params";
 
 export const traceSorts = ["time", "latency", "tokens"] as const;
 export const timeRanges = { "1h": 3_600_000, "24h": 86_400_000, "7d": 604_800_000, "30d": 2_592_000_000 } as const;
@@ -34,11 +34,7 @@ export type TraceFilters = z.output<typeof traceFiltersSchema>;
 
 // Invalid params fall back to defaults on pages: a stale link still shows a list.
 export function parseTraceFilters(raw: Record<string, unknown>): TraceFilters {
-  const parsed = traceFiltersSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const cleaned = { ...raw };
-  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
-  return traceFiltersSchema.parse(cleaned);
+  return parseLenient(traceFiltersSchema, raw);
 }
 
 export function timeWindow(filters: Pick<TraceFilters, "range" | "from" | "to">, now = Date.now()) {
