@@ -12,7 +12,7 @@
 // Target: p50 ≤ 200 ms per call.
 import pg from "pg";
 import { BENCH_DASHBOARD_PROJECT, seedDashboardBench } from "./dashboard-seed";
-import { installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
+import { installCapturingClient, printTimingTable, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_agreement";
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -95,14 +95,7 @@ for (const [name, query] of cases) {
   }
 }
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-const header = ["call", "result", "p50", "p95", "raw SQL p50", "raw SQL p95", "target p50", ""];
-const table = results.map((r) => [r.name, r.result, ms(r.server.p50), ms(r.server.p95), ms(r.sql.p50), ms(r.sql.p95), `≤ ${TARGET_MS} ms`,
-  r.server.p50 <= TARGET_MS ? "pass" : "FAIL"]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${table.map(line).join("\n")}`);
-console.log(`\np50/p95 over ${RUNS} runs; "raw SQL" replays the same statements and parameters on one pg connection, in sequence.`);
+printTimingTable(results, { runs: RUNS, targetMs: TARGET_MS });
 if (proposedIndex) await raw.query(`DROP INDEX IF EXISTS ${INDEX}`);
 await raw.end();
 await prisma.$disconnect();

@@ -93,3 +93,17 @@ export function benchDatabase(url: string) {
     drop: () => admin(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`),
   };
 }
+
+export type TimedCall = { name: string; result: string; server: Stats; sql: Stats };
+
+/** The benches' closing table: each call's p50/p95 beside the raw SQL's, against the target. */
+export function printTimingTable(results: TimedCall[], { runs, targetMs }: { runs: number; targetMs: number }): void {
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  const header = ["call", "result", "p50", "p95", "raw SQL p50", "raw SQL p95", "target p50", ""];
+  const table = results.map((r) => [r.name, r.result, ms(r.server.p50), ms(r.server.p95), ms(r.sql.p50), ms(r.sql.p95), `≤ ${targetMs} ms`,
+    r.server.p50 <= targetMs ? "pass" : "FAIL"]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${table.map(line).join("\n")}`);
+  console.log(`\np50/p95 over ${runs} runs; "raw SQL" replays the same statements and parameters on one pg connection, in sequence.`);
+}

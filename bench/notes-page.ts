@@ -10,7 +10,7 @@
 // parameters listNotes / countNotes sent (captured from Prisma's query log).
 // Target: p50 ≤ 100 ms per call.
 import pg from "pg";
-import { benchDatabase, installCapturingClient, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
+import { benchDatabase, installCapturingClient, printTimingTable, replay as replayOn, timeRuns as timeRunsOf, type Captured, type Stats } from "./measure";
 import { insertNotes, noteTexts, RARE_PHRASE } from "./notes-page-seed";
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_notes";
@@ -142,14 +142,7 @@ for (const [name, raw_] of cases) {
   }
 }
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-const header = ["call", "result", "p50", "p95", "raw SQL p50", "raw SQL p95", "target p50", ""];
-const table = results.map((r) => [r.name, r.rows, ms(r.server.p50), ms(r.server.p95), ms(r.sql.p50), ms(r.sql.p95), `≤ ${TARGET_MS} ms`,
-  r.server.p50 <= TARGET_MS ? "pass" : "FAIL"]);
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${table.map(line).join("\n")}`);
-console.log(`\np50/p95 over ${RUNS} runs; "raw SQL" replays the same statements and parameters on one pg connection, in sequence.`);
+printTimingTable(results.map((r) => ({ ...r, result: r.rows })), { runs: RUNS, targetMs: TARGET_MS });
 
 await raw.end();
 await prisma.$disconnect();

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { AutoSubmitForm } from "@/components/ui/auto-submit-form";
 import { FilterSelect, SubmitButton } from "@/components/ui/form-controls";
-import type { DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { dateParam } from "@/lib/dashboards/dashboard-query";
-import { DEFAULT_SESSION_RUBRIC } from "@/lib/dashboards/dashboard-filters";
+import { DEFAULT_SESSION_RUBRIC, type DashboardFilters } from "@/lib/dashboards/dashboard-filters";
 import { paths } from "@/lib/url";
 
 const kindOptions = [
