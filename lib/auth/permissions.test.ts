@@ -8,7 +8,7 @@ const actor = (role: Actor["role"]): Actor => ({ kind: "user", userId: "u", name
 const expected: Record<Actor["role"], Action[]> = {
   VIEWER: ["read"],
   REVIEWER: ["read", "write-note", "annotate", "manage-own-keys", "ingest"],
-  LEAD: ["read", "write-note", "annotate", "manage-own-keys", "ingest", "manage-rubrics", "manage-queues", "manage-themes", "adjudicate", "overwrite-others"],
+  LEAD: ["read", "write-note", "annotate", "manage-own-keys", "ingest", "manage-rubrics", "manage-queues", "manage-themes", "adjudicate", "overwrite-others", "manage-projects", "delete-traces"],
   ADMIN: [...actions],
 };
 

@@ -26,6 +26,8 @@ export const actions = [
   "manage-own-keys",
   "manage-system-keys",
   "ingest",
+  "manage-projects",
+  "delete-traces",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -36,6 +38,7 @@ const grants: Record<Role, readonly Action[]> = {
   LEAD: [
     "read", "write-note", "annotate", "manage-own-keys", "ingest",
     "manage-rubrics", "manage-queues", "manage-themes", "adjudicate", "overwrite-others",
+    "manage-projects", "delete-traces",
   ],
   ADMIN: actions,
 };
@@ -53,6 +56,8 @@ const describe: Record<Action, string> = {
   "manage-own-keys": "manage API keys",
   "manage-system-keys": "manage system API keys",
   ingest: "send traces",
+  "manage-projects": "create, change or delete projects",
+  "delete-traces": "delete traces, spans or sessions",
 };
 
 export function can(actor: Actor | null, action: Action): boolean {
