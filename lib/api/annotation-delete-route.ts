@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { deleteAnnotations, type DeleteTarget } from "@/lib/annotations/delete-annotations";
+import { authorize } from "@/lib/auth/permissions";
+import { apiRoute, parseWith } from "./handler";
+import { resolveProjectParam } from "./project-param";
+import { booleanParam, queryObject, timeParam } from "./query-params";
+
+// DELETE /v1/projects/{project}/{span,trace,session}_annotations (Phoenix:
+// deleteSpanAnnotations and siblings): filters in the query string, 204 with no
+// body, also when nothing matched. The bound (a time window or delete_all) and
+// ownership are the domain's (lib/annotations/delete-annotations.ts).
+const nonEmpty = z.string().min(1, "must not be empty");
+
+export const annotationDeleteQuerySchema = z.object({
+  name: nonEmpty.optional(),
+  identifier: nonEmpty.optional(),
+  annotator_kind: z.enum(["LLM", "CODE", "HUMAN"]).optional(),
+  start_time: timeParam,
+  end_time: timeParam,
+  delete_all: booleanParam,
+});
+
+export function annotationDeleteRoute(target: DeleteTarget) {
+  return apiRoute<{ project: string }>(async (request, actor, params) => {
+    authorize(actor, "annotate");
+    const query = parseWith(annotationDeleteQuerySchema, queryObject(new URL(request.url), []));
+    const project = await resolveProjectParam(params.project);
+    await deleteAnnotations(actor, project, target, {
+      name: query.name,
+      identifier: query.identifier,
+      annotatorKind: query.annotator_kind,
+      startTime: query.start_time,
+      endTime: query.end_time,
+      deleteAll: query.delete_all,
+    });
+    return new Response(null, { status: 204 });
+  });
+}
