@@ -165,6 +165,6 @@ describe("DELETE /v1/projects/{project}/span_annotations", () => {
     expect(await inside.text()).toBe("");
     expect(inside.headers.get("x-phoenix-server-version")).toBe("20.3.0");
     expect(await db.annotation.count()).toBe(0);
-    expect((await send("delete_all=true")).status).toBe(204);
+    expect((await send("delete_all=True")).status).toBe(204);
   });
 });
