@@ -167,4 +167,19 @@ describe("DELETE /v1/projects/{project}/span_annotations", () => {
     expect(await db.annotation.count()).toBe(0);
     expect((await send("delete_all=True")).status).toBe(204);
   });
+
+  it("compares microsecond bounds exactly with millisecond created_at (Python clients send microseconds)", async () => {
+    const world = await apiWorld();
+    const [id] = await upsertAnnotations(world.lead.actor, "SPAN", [span(world.root.spanId, "correctness")], "API");
+    await createdAt(id, "2026-11-21T10:00:00.123Z");
+    const send = (query: string) => call(deleteSpanAnnotations, {
+      method: "DELETE", path: `/v1/projects/default/span_annotations?${query}`, key: world.lead.key, params: { project: "default" },
+    });
+    // 10:00:00.123 is before an inclusive start of .123001: kept.
+    expect((await send("start_time=2026-11-21T10:00:00.123001&end_time=2026-11-21T11:00:00")).status).toBe(204);
+    expect(await db.annotation.count()).toBe(1);
+    // …and before an exclusive end of .123001: deleted.
+    expect((await send("start_time=2026-11-21T10:00:00&end_time=2026-11-21T10:00:00.123001%2B00:00")).status).toBe(204);
+    expect(await db.annotation.count()).toBe(0);
+  });
 });

@@ -19,6 +19,14 @@ const fastApiBool = z
   .transform((value) => truthy.includes(value.toLowerCase()))
   .optional();
 
+// created_at is kept to the millisecond, and JavaScript dates truncate finer
+// digits (Python clients send microseconds). Moving such a bound up to the next
+// millisecond selects exactly the rows the finer bound would, for the inclusive
+// start and the exclusive end alike.
+const finerThanMillisecond = /:\d\d[.,]\d{3}\d*[1-9]/;
+const ceilToMillisecond = (date: Date | undefined, text: unknown): Date | undefined =>
+  date && typeof text === "string" && finerThanMillisecond.test(text) ? new Date(date.getTime() + 1) : date;
+
 export const annotationDeleteQuerySchema = z.object({
   name: nonEmpty.optional(),
   identifier: nonEmpty.optional(),
@@ -31,13 +39,14 @@ export const annotationDeleteQuerySchema = z.object({
 export function annotationDeleteRoute(target: DeleteTarget) {
   return apiRoute<{ project: string }>(async (request, actor, params) => {
     authorize(actor, "annotate");
-    const query = parseWith(annotationDeleteQuerySchema, queryObject(new URL(request.url), []));
+    const raw = queryObject(new URL(request.url), []);
+    const query = parseWith(annotationDeleteQuerySchema, raw);
     const filter = {
       name: query.name,
       identifier: query.identifier,
       annotatorKind: query.annotator_kind,
-      startTime: query.start_time,
-      endTime: query.end_time,
+      startTime: ceilToMillisecond(query.start_time, raw.start_time),
+      endTime: ceilToMillisecond(query.end_time, raw.end_time),
       deleteAll: query.delete_all,
     };
     // Like Phoenix: a request refused for its parameters is refused before the project is looked up.
