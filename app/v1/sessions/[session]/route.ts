@@ -5,6 +5,8 @@ import { authorize } from "@/lib/auth/permissions";
 import { unstorableReason } from "@/lib/api/storable-text";
 import { NotFoundError, UnprocessableError } from "@/lib/errors";
 import { findSessionRecord } from "@/lib/sessions/session-data";
+import { identifierParam } from "@/lib/api/identifier-param";
+import { deleteSession } from "@/lib/deletion/delete-targets";
 
 // Decoded like `{project}` is (lib/api/project-param.ts), but a stray "%" in a
 // session id is kept as it is instead of failing the request.
@@ -28,4 +30,10 @@ export const GET = apiRoute<{ session: string }>(async (_request, actor, params)
     (rowId !== null ? await findSessionRecord({ rowId }) : null) ?? (await findSessionRecord({ sessionId: identifier }));
   if (!session) throw new NotFoundError(`Session ${identifier} does not exist.`);
   return Response.json({ data: toWireSession(session) });
+});
+
+// Phoenix: DELETE /v1/sessions/{session_identifier} → 204, with the session's traces and spans.
+export const DELETE = apiRoute<{ session: string }>(async (_request, actor, params) => {
+  await deleteSession(actor, identifierParam("session", params.session));
+  return new Response(null, { status: 204 });
 });

@@ -1,0 +1,95 @@
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/permissions";
+import { refreshSessionSummaries, refreshTraceSummaries } from "@/lib/ingest/refresh-summaries";
+import { queueTargetExists } from "@/lib/queues/target-exists";
+
+type Tx = Prisma.TransactionClient;
+
+// Deleting spans, traces and sessions, by row id, in one transaction.
+//
+// Annotations and notes go with their target by foreign-key cascade: span and
+// document annotations hang on span_row_id (and on trace_row_id, the span's
+// trace), trace annotations on trace_row_id, session annotations on
+// session_row_id. The history trigger keeps every cascaded row, with the actor
+// set first. traces.session_row_id is ON DELETE SET NULL (a session is a
+// grouping, not an owner, for ingest), so a session's traces are deleted here
+// explicitly; their spans and annotations cascade from them.
+//
+// Summaries follow (lib/ingest/refresh-summaries.ts): a trace that lost spans is
+// recomputed (its root may move to the earliest orphan), and a trace left without
+// spans is deleted, as Phoenix does. A session that lost traces is recomputed; one
+// left without traces is kept with a zero count, so its own annotations and notes
+// (people's work on the conversation) are not deleted by a span or trace delete.
+
+export type PurgeTargets = { spans?: number[]; traces?: number[]; sessions?: number[] };
+export type Purged = { spans: number; traces: number; sessions: number };
+
+// Deleting a large session cascades over many rows; Prisma's 5 s default is short.
+const PURGE_TIMEOUT_MS = 120_000;
+
+/**
+ * Deletes the rows and what hangs on them; `check` runs inside the transaction
+ * with the counts of the rows named (not those cascaded) and may throw to roll
+ * everything back (a target that vanished meanwhile: 404, nothing changed).
+ */
+export async function purgeTargets(actor: Actor, targets: PurgeTargets, check?: (purged: Purged) => void): Promise<Purged> {
+  const spans = targets.spans ?? [];
+  const traces = targets.traces ?? [];
+  const sessions = targets.sessions ?? [];
+  return prisma.$transaction(async (tx) => {
+    // Read by the history trigger: who deleted the annotations (null for system keys).
+    await tx.$executeRaw`SELECT set_config('marginalia.actor_id', ${actor.userId ?? ""}, true)`;
+    const deletedSpans = spans.length
+      ? await tx.$queryRaw<{ traceRowId: number }[]>`
+          DELETE FROM spans WHERE id = ANY(${spans}::int[]) RETURNING trace_row_id AS "traceRowId"`
+      : [];
+    const touched = [...new Set(deletedSpans.map((row) => row.traceRowId))];
+    const deletedTraces = traces.length || sessions.length || touched.length
+      ? await tx.$queryRaw<{ id: number; sessionRowId: number | null; named: boolean }[]>`
+          DELETE FROM traces t
+          WHERE t.id = ANY(${traces}::int[]) OR t.session_row_id = ANY(${sessions}::int[])
+            OR (t.id = ANY(${touched}::int[]) AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.trace_row_id = t.id))
+          RETURNING t.id, t.session_row_id AS "sessionRowId", t.id = ANY(${traces}::int[]) AS named`
+      : [];
+    const deletedSessions = sessions.length
+      ? await tx.$queryRaw<{ id: number }[]>`DELETE FROM sessions WHERE id = ANY(${sessions}::int[]) RETURNING id`
+      : [];
+    const purged = {
+      spans: deletedSpans.length,
+      traces: deletedTraces.filter((row) => row.named).length,
+      sessions: deletedSessions.length,
+    };
+    check?.(purged);
+
+    const goneTraces = new Set(deletedTraces.map((row) => row.id));
+    await refreshTraceSummaries(tx, touched.filter((id) => !goneTraces.has(id)));
+    const goneSessions = new Set(deletedSessions.map((row) => row.id));
+    const lessTraces = [...new Set(deletedTraces.flatMap((row) => row.sessionRowId ?? []))].filter((id) => !goneSessions.has(id));
+    await refreshSessions(tx, lessTraces);
+    if (deletedSpans.length || deletedTraces.length || deletedSessions.length) await releaseDeletedClaims(tx);
+    return purged;
+  }, { timeout: PURGE_TIMEOUT_MS, maxWait: 30_000 });
+}
+
+async function refreshSessions(tx: Tx, sessionRowIds: number[]) {
+  if (sessionRowIds.length === 0) return;
+  await refreshSessionSummaries(tx, sessionRowIds);
+  // refreshSessionSummaries leaves a session without traces as it was.
+  await tx.$executeRaw`
+    UPDATE sessions s SET trace_count = 0, first_input = NULL, last_output = NULL
+    WHERE s.id = ANY(${sessionRowIds}::int[]) AND NOT EXISTS (SELECT 1 FROM traces t WHERE t.session_row_id = s.id)`;
+}
+
+/**
+ * Queue items whose target is gone stay (the queue page says "deleted"), but no
+ * claim on them stays held: they are neither in progress nor handed out again
+ * (claimNextSql skips them). Claims are few (one per reviewer and queue), so
+ * checking every held claim is cheap.
+ */
+async function releaseDeletedClaims(tx: Tx) {
+  await tx.$executeRaw`
+    UPDATE queue_items i SET claimed_by_id = NULL, claimed_at = NULL, claim_expires_at = NULL
+    FROM review_queues q
+    WHERE q.id = i.queue_id AND i.claimed_by_id IS NOT NULL AND NOT ${queueTargetExists(Prisma.sql`q.target_kind`)}`;
+}
