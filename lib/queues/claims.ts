@@ -5,6 +5,7 @@ import { authorize, can, reviewerIdentifier, type Actor } from "@/lib/auth/permi
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { fillFromRule } from "./queue-items";
 import { parseInput, skipReasonSchema } from "./queue-schemas";
+import { queueTargetExists } from "./target-exists";
 import {
   assertNotArchived, assertWorker, loadQueue, loadQueueForWorker, workerCheckSql, workerId, type ProjectRef, type QueueRow, type WorkerRow,
 } from "./queue-store";
@@ -19,9 +20,9 @@ import type { WorkItem } from "./queue-types";
  * The claim-next statement: the reviewer's own fresh claim if they hold one;
  * else the first open item reserved for them; else the first open unreserved
  * item. "Open" means: not complete, not held fresh by anyone, not finished or
- * skipped by this reviewer. Rows locked by a concurrent claim are skipped, and a
- * row another claim changed meanwhile is re-checked by Postgres before it is
- * locked, so no item goes to two reviewers. Exported for the benchmark.
+ * skipped by this reviewer, its target not deleted. Rows locked by a concurrent
+ * claim are skipped, and a row another claim changed meanwhile is re-checked by
+ * Postgres before it is locked, so no item goes to two reviewers. Exported for the benchmark.
  */
 export function claimNextSql(queueId: number, userId: string, guard?: ClaimGuard): Prisma.Sql {
   // The worker check again, in the statement: claimNext runs it in the same
@@ -34,7 +35,8 @@ export function claimNextSql(queueId: number, userId: string, guard?: ClaimGuard
     : Prisma.empty;
   const claimable = Prisma.sql`i.queue_id = ${queueId} AND i.completed_at IS NULL
     AND (i.claimed_by_id IS NULL OR i.claim_expires_at <= now())
-    AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${userId}::uuid)`;
+    AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${userId}::uuid)
+    AND ${queueTargetExists(Prisma.sql`(SELECT k.target_kind FROM review_queues k WHERE k.id = ${queueId})`)}`;
   return Prisma.sql`
     WITH mine AS (
       SELECT i.id FROM queue_items i

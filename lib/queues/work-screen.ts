@@ -3,7 +3,9 @@ import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
 import { getSessionDetail, type SessionDetail } from "@/lib/sessions/sessions";
 import { getTraceDetailByRowId, type TraceDetail } from "@/lib/traces/get-trace-detail";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { QueueTargetKind } from "./queue-types";
+import { queueTargetExists } from "./target-exists";
 
 // What the work screen (review mode bound to a queue) reads besides the claim
 // API of claims.ts: the item's target, opened the way review mode opens it,
@@ -51,8 +53,14 @@ export async function queueStanding(actor: Actor, queueId: number): Promise<Queu
     OR: [{ assignedToId: null }, { assignedToId: actor.userId }],
   };
   const now = new Date();
-  const [remaining, heldByOthers, mine] = await Promise.all([
-    prisma.queueItem.count({ where: open }),
+  const [[{ remaining }], heldByOthers, mine] = await Promise.all([
+    // As `open`, less the items whose target was deleted (claimNext skips them, and their claims are released).
+    prisma.$queryRaw<{ remaining: number }[]>`
+      SELECT count(*)::int AS remaining FROM queue_items i JOIN review_queues q ON q.id = i.queue_id
+      WHERE i.queue_id = ${queueId} AND i.completed_at IS NULL
+        AND (i.assigned_to_id IS NULL OR i.assigned_to_id = ${actor.userId}::uuid)
+        AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${actor.userId}::uuid)
+        AND ${queueTargetExists(Prisma.sql`q.target_kind`)}`,
     prisma.queueItem.count({ where: { ...open, claimedById: { not: actor.userId }, claimExpiresAt: { gt: now } } }),
     prisma.queueItem.findFirst({ where: { ...open, claimedById: actor.userId, claimExpiresAt: { gt: now } }, select: { id: true } }),
   ]);
