@@ -36,7 +36,7 @@ export function claimNextSql(queueId: number, userId: string, guard?: ClaimGuard
   const claimable = Prisma.sql`i.queue_id = ${queueId} AND i.completed_at IS NULL
     AND (i.claimed_by_id IS NULL OR i.claim_expires_at <= now())
     AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${userId}::uuid)
-    AND ${queueTargetExists(Prisma.sql`(SELECT k.target_kind FROM review_queues k WHERE k.id = ${queueId})`)}`;
+    AND ${queueTargetExists(Prisma.sql`(SELECT k.target_kind FROM review_queues k WHERE k.id = ${queueId})`, { probe: true })}`;
   return Prisma.sql`
     WITH mine AS (
       SELECT i.id FROM queue_items i
