@@ -84,17 +84,20 @@ describe("deleting spans", () => {
     expect(await db.span.findUniqueOrThrow({ where: { spanId: llm.spanId }, select: { parentSpanId: true } })).toEqual({ parentSpanId: root.spanId });
   });
 
-  it("deletes the trace with its last span; the session's summary follows, and a session left empty keeps its own annotations", async () => {
+  it("deletes the trace with its last span, and the session with its last trace (as Phoenix does), all annotations to history", async () => {
     const w = await world();
     await annotateAll(w.reviewer, w.c, "s-2");
     for (const span of w.c) await deleteSpan(w.lead, span.spanId);
 
     expect(await db.trace.findUnique({ where: { traceId: w.c[0].traceId } })).toBeNull();
-    expect(await session("s-2")).toMatchObject({ traceCount: 0, firstInput: null, lastOutput: null });
-    const left = await db.annotation.findMany({ where: { targetType: "SESSION" }, select: { name: true } });
-    expect(left.map((row) => row.name).sort()).toEqual(["note", "resolved"]);
-    // Span annotations, document annotation, span note; trace annotation and trace note.
-    expect((await history()).map((row) => row.targetType).sort()).toEqual(["DOCUMENT", "SPAN", "SPAN", "SPAN", "TRACE", "TRACE"]);
+    expect(await session("s-2")).toBeNull();
+    expect(await db.annotation.count()).toBe(0);
+    // Span annotations, document annotation, span note; trace annotation and note; session annotation and note.
+    expect((await history()).map((row) => `${row.action} ${row.targetType} ${row.replacedById === w.lead.userId}`).sort()).toEqual([
+      "DELETE DOCUMENT true", "DELETE SESSION true", "DELETE SESSION true", "DELETE SPAN true", "DELETE SPAN true", "DELETE SPAN true",
+      "DELETE TRACE true", "DELETE TRACE true",
+    ]);
+    expect(await session("s-1")).toMatchObject({ traceCount: 2 });
   });
 });
 
@@ -120,7 +123,10 @@ describe("deleting traces", () => {
     const b = await db.trace.findUniqueOrThrow({ where: { traceId: w.b[0].traceId } });
     await deleteTrace(w.admin, toGlobalId("Trace", b.id));
     expect(await db.trace.count({ where: { id: b.id } })).toBe(0);
-    expect(await session("s-1")).toMatchObject({ traceCount: 0 });
+    // Its last trace gone, the session goes too, with its annotation and its two notes.
+    expect(await session("s-1")).toBeNull();
+    expect(await db.annotation.count({ where: { targetType: "SESSION" } })).toBe(0);
+    expect(await session("s-2")).toMatchObject({ traceCount: 1 });
   });
 });
 

@@ -51,8 +51,7 @@ export const deleteSession = (actor: Actor | null, identifier: string) => delete
 // Phoenix's DeleteSessionsRequestBody.
 export const MAX_BULK_SESSIONS = 10_000;
 export const deleteSessionsSchema = z.object({
-  session_identifiers: z.array(z.string()).min(1, { error: "must list at least one session" })
-    .max(MAX_BULK_SESSIONS, { error: `must list at most ${MAX_BULK_SESSIONS} sessions` }),
+  session_identifiers: z.array(z.string()).min(1).max(MAX_BULK_SESSIONS),
 });
 
 /**

@@ -17,10 +17,10 @@ type Tx = Prisma.TransactionClient;
 // explicitly; their spans and annotations cascade from them.
 //
 // Summaries follow (lib/ingest/refresh-summaries.ts): a trace that lost spans is
-// recomputed (its root may move to the earliest orphan), and a trace left without
-// spans is deleted, as Phoenix does. A session that lost traces is recomputed; one
-// left without traces is kept with a zero count, so its own annotations and notes
-// (people's work on the conversation) are not deleted by a span or trace delete.
+// recomputed (its root may move to the earliest orphan), a session that lost
+// traces too. As in Phoenix, a trace left without spans is deleted, and so is a
+// session left without traces (Phoenix's "deleting all traces in a session also
+// deletes the session"); their annotations and notes go to history like the rest.
 
 export type PurgeTargets = { spans?: number[]; traces?: number[]; sessions?: number[] };
 export type Purged = { spans: number; traces: number; sessions: number };
@@ -52,33 +52,28 @@ export async function purgeTargets(actor: Actor, targets: PurgeTargets, check?: 
             OR (t.id = ANY(${touched}::int[]) AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.trace_row_id = t.id))
           RETURNING t.id, t.session_row_id AS "sessionRowId", t.id = ANY(${traces}::int[]) AS named`
       : [];
-    const deletedSessions = sessions.length
-      ? await tx.$queryRaw<{ id: number }[]>`DELETE FROM sessions WHERE id = ANY(${sessions}::int[]) RETURNING id`
+    const lessTraces = [...new Set(deletedTraces.flatMap((row) => row.sessionRowId ?? []))];
+    const deletedSessions = sessions.length || lessTraces.length
+      ? await tx.$queryRaw<{ id: number; named: boolean }[]>`
+          DELETE FROM sessions s
+          WHERE s.id = ANY(${sessions}::int[])
+            OR (s.id = ANY(${lessTraces}::int[]) AND NOT EXISTS (SELECT 1 FROM traces t WHERE t.session_row_id = s.id))
+          RETURNING s.id, s.id = ANY(${sessions}::int[]) AS named`
       : [];
     const purged = {
       spans: deletedSpans.length,
       traces: deletedTraces.filter((row) => row.named).length,
-      sessions: deletedSessions.length,
+      sessions: deletedSessions.filter((row) => row.named).length,
     };
     check?.(purged);
 
     const goneTraces = new Set(deletedTraces.map((row) => row.id));
     await refreshTraceSummaries(tx, touched.filter((id) => !goneTraces.has(id)));
     const goneSessions = new Set(deletedSessions.map((row) => row.id));
-    const lessTraces = [...new Set(deletedTraces.flatMap((row) => row.sessionRowId ?? []))].filter((id) => !goneSessions.has(id));
-    await refreshSessions(tx, lessTraces);
+    await refreshSessionSummaries(tx, lessTraces.filter((id) => !goneSessions.has(id)));
     if (deletedSpans.length || deletedTraces.length || deletedSessions.length) await releaseDeletedClaims(tx);
     return purged;
   }, { timeout: PURGE_TIMEOUT_MS, maxWait: 30_000 });
-}
-
-async function refreshSessions(tx: Tx, sessionRowIds: number[]) {
-  if (sessionRowIds.length === 0) return;
-  await refreshSessionSummaries(tx, sessionRowIds);
-  // refreshSessionSummaries leaves a session without traces as it was.
-  await tx.$executeRaw`
-    UPDATE sessions s SET trace_count = 0, first_input = NULL, last_output = NULL
-    WHERE s.id = ANY(${sessionRowIds}::int[]) AND NOT EXISTS (SELECT 1 FROM traces t WHERE t.session_row_id = s.id)`;
 }
 
 /**
