@@ -3,7 +3,9 @@ import { POST as deleteSessionsRoute } from "@/app/v1/sessions/delete/route";
 import { DELETE as deleteSessionRoute, GET as getSession } from "@/app/v1/sessions/[session]/route";
 import { DELETE as deleteSpanRoute } from "@/app/v1/spans/[span]/route";
 import { DELETE as deleteTraceRoute } from "@/app/v1/traces/[trace]/route";
+import { POST as postSessionNotes } from "@/app/v1/session_notes/route";
 import { toGlobalId } from "@/lib/api/global-id";
+import { createApiKey } from "@/lib/auth/api-keys";
 import { ingestSpans } from "@/lib/ingest/ingest-spans";
 import { ragTrace } from "@/tests/fixtures/spans";
 import { useTestDatabase } from "@/tests/setup/database";
@@ -43,8 +45,13 @@ describe("span, trace and session delete routes", () => {
     const gone = await call(getSession, { path: `/v1/sessions/s-2`, params: { session: "s-2" }, key });
     expect(gone.status).toBe(404);
 
-    await expectNoContent(await call(deleteSessionsRoute, { path: "/v1/sessions/delete", key, body: { session_identifiers: ["s-3", "s 4", "never-was"] } }));
+    // A system key has no user: history names no one (replaced_by_id null), as for its other deletes.
+    const system = (await createApiKey(w.admin, { name: "cleanup", system: true, role: "ADMIN" })).secret;
+    await call(postSessionNotes, { path: "/v1/session_notes", key, body: { data: { session_id: "s-3", note: "keep me in history" } } });
+    await expectNoContent(await call(deleteSessionsRoute, { path: "/v1/sessions/delete", key: system, body: { session_identifiers: ["s-3", "s 4", "never-was"] } }));
     expect(await db.session.count()).toBe(0);
+    expect(await db.annotationHistory.findMany({ where: { explanation: "keep me in history" }, select: { action: true, replacedById: true } }))
+      .toEqual([{ action: "DELETE", replacedById: null }]);
     expect(await db.span.count()).toBe(0);
   });
 });
