@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { cursorRowId } from "@/lib/api/global-id";
-import { apiRoute, parseWith } from "@/lib/api/handler";
+import { apiRoute, parseWith, readJson } from "@/lib/api/handler";
 import { projectGlobalId } from "@/lib/api/project-param";
 import { booleanParam, limitParam, queryObject } from "@/lib/api/query-params";
 import { authorize } from "@/lib/auth/permissions";
+import { createProject, createProjectSchema } from "@/lib/projects/manage-projects";
 import { listProjectPage } from "@/lib/projects/project-page";
 
 const querySchema = z.object({
@@ -28,4 +29,13 @@ export const GET = apiRoute(async (request, actor) => {
     data: page.rows.map((p) => ({ id: projectGlobalId(p.id), name: p.name, description: p.description })),
     next_cursor: page.nextId === null ? null : projectGlobalId(page.nextId),
   });
+});
+
+// Phoenix: POST /v1/projects {name, description} → 200 {data: {id, name, description}}
+// (200, not 201, as the contract says). A taken name is a 422 naming `name`.
+export const POST = apiRoute(async (request, actor) => {
+  authorize(actor, "manage-projects");
+  const body = parseWith(createProjectSchema, await readJson(request));
+  const project = await createProject(actor, body);
+  return Response.json({ data: { id: projectGlobalId(project.id), name: project.name, description: project.description } });
 });
