@@ -3,6 +3,8 @@ import { POST as postDocuments } from "@/app/v1/document_annotations/route";
 import { POST as postSessions } from "@/app/v1/session_annotations/route";
 import { POST as postSpans } from "@/app/v1/span_annotations/route";
 import { POST as postTraces } from "@/app/v1/trace_annotations/route";
+import { DELETE as deleteRoute, GET as getRoute, PUT as putRoute } from "@/app/v1/projects/[project]/route";
+import { GET as listRoute, POST as createRoute } from "@/app/v1/projects/route";
 import { writeNote } from "@/lib/annotations/notes";
 import { ingestSpans } from "@/lib/ingest/ingest-spans";
 import { listProjects } from "@/lib/projects/projects";
@@ -129,5 +131,31 @@ describe("deleteProject", () => {
     await expect(deleteProject(w.reviewer.actor, w.doomed.id)).rejects.toMatchObject({ status: 403 });
     expect(await db.span.count({ where: { projectId: w.doomed.id } })).toBe(3);
     expect(await db.annotationHistory.count()).toBe(0);
+  });
+});
+
+describe("the /v1/projects routes", () => {
+  it("create (200, a Project GlobalID), read by id, describe by name, list, delete (204), then 404", async () => {
+    const w = await apiWorld();
+    const key = w.lead.key;
+    const created = await call(createRoute, { path: "/v1/projects", key, body: { name: "evals", description: "runs" } });
+    expect(created.status).toBe(200);
+    const { data } = await created.json();
+    expect(data).toEqual({ id: expect.any(String), name: "evals", description: "runs" });
+    expect(Buffer.from(data.id, "base64").toString()).toMatch(/^Project:\d+$/);
+
+    const byId = await call(getRoute, { path: `/v1/projects/${data.id}`, key, params: { project: data.id } });
+    expect((await byId.json()).data).toEqual(data);
+    const put = await call(putRoute, { method: "PUT", path: "/v1/projects/evals", key, body: { description: "nightly" }, params: { project: "evals" } });
+    expect(put.status).toBe(200);
+    expect((await put.json()).data).toEqual({ ...data, description: "nightly" });
+    const listed = await (await call(listRoute, { path: "/v1/projects", key })).json();
+    expect(listed.data.map((p: { name: string }) => p.name)).toEqual(["evals", "default"]);
+
+    const deleted = await call(deleteRoute, { method: "DELETE", path: `/v1/projects/${data.id}`, key, params: { project: data.id } });
+    expect(deleted.status).toBe(204);
+    expect(await deleted.text()).toBe("");
+    const gone = await call(getRoute, { path: "/v1/projects/evals", key, params: { project: "evals" } });
+    expect(gone.status).toBe(404);
   });
 });
