@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseProjectGlobalId } from "@/lib/api/project-param";
 import { storableText } from "@/lib/api/storable-text";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
@@ -24,7 +25,7 @@ export const projectNameSchema = z
   .refine((name) => name.trim() === name, "must not start or end with spaces")
   .refine((name) => !/[/?#]/.test(name), "must not contain /, ? or # (the name is used in URLs)")
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "must not contain control characters")
-  .refine((name) => !/^\d+$/.test(name) && !isProjectGlobalId(name), "must not look like a project id");
+  .refine((name) => !/^\d+$/.test(name) && parseProjectGlobalId(name) === null, "must not look like a project id");
 
 const descriptionSchema = z.string().max(DESCRIPTION_MAX).check(storableText).nullish();
 
@@ -35,11 +36,6 @@ export const updateProjectSchema = z.object({ description: descriptionSchema, na
 
 export type ManagedProject = { id: number; name: string; description: string | null };
 const select = { id: true, name: true, description: true } as const;
-
-function isProjectGlobalId(name: string): boolean {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(name) || name.length % 4 !== 0) return false;
-  return /^Project:\d+$/.test(Buffer.from(name, "base64").toString("utf8"));
-}
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
