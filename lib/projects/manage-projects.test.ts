@@ -95,10 +95,11 @@ describe("deleteProject", () => {
     expect(await countsOf(w.doomed.id)).toEqual({ traces: 0, spans: 0, sessions: 0, annotations: 0, themes: 0, queues: 0 });
     expect(await countsOf(defaultId)).toEqual(defaultBefore);
     const history = await db.annotationHistory.findMany({
-      where: { projectId: w.doomed.id }, select: { action: true, targetType: true, name: true, replacedById: true }, orderBy: { annotationId: "asc" },
+      where: { projectId: w.doomed.id }, select: { action: true, targetType: true, name: true, replacedById: true },
+      orderBy: [{ targetType: "asc" }, { name: "asc" }],
     });
     expect(history).toEqual(
-      [["SPAN", "q"], ["TRACE", "q"], ["SESSION", "q"], ["DOCUMENT", "relevance"], ["TRACE", "note"]].map(([targetType, name]) =>
+      [["SPAN", "q"], ["TRACE", "note"], ["TRACE", "q"], ["DOCUMENT", "relevance"], ["SESSION", "q"]].map(([targetType, name]) =>
         ({ action: "DELETE", targetType, name, replacedById: w.lead.actor.userId })),
     );
     // Each annotation once in history, even when it is reached by several cascades (project, span, trace, session).
