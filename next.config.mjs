@@ -27,6 +27,8 @@ const nextConfig = {
       { source: "/v1/:path*", headers: noPage },
       { source: "/api/:path*", headers: noPage },
       { source: "/arize_phoenix_version", headers: noPage },
+      { source: "/healthz", headers: noPage },
+      { source: "/readyz", headers: noPage },
     ];
   },
   typedRoutes: false,

@@ -68,6 +68,6 @@ function withSecurityHeaders(response: Response, csp: string): Response {
 }
 
 export const config = {
-  // Not the API, Next's assets, or files (next.config.mjs gives those their headers).
-  matcher: ["/((?!v1/|api/|arize_phoenix_version|_next/|favicon|.*\\.[a-z0-9]+$).*)"],
+  // Not the API, the probes, Next's assets, or files (next.config.mjs gives those their headers).
+  matcher: ["/((?!v1/|api/|arize_phoenix_version|healthz$|readyz$|_next/|favicon|.*\\.[a-z0-9]+$).*)"],
 };
