@@ -20,6 +20,14 @@ const BACKOFF_MS = 100;
 const spanId = "5e1f0c0ffee00001";
 const traceId = "5e1f0c0ffee000000000000000000001";
 
+type Probe = { status: number; retryAfter: string | null; body: unknown };
+
+// The load balancer's view: /healthz (process up) and /readyz (database usable).
+async function probe(app: AppServer, path: "/healthz" | "/readyz"): Promise<Probe> {
+  const response = await fetch(`${app.url}${path}`, { redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
+}
+
 type Outcome = { client: number; identifier: string; status: number | "error"; retryAfter: string | null; sentAt: number; doneAt: number; detail?: string };
 
 // A server action called as the browser does (its id from the build's manifest).
@@ -69,6 +77,8 @@ describe.skipIf(!binDir)(binDir ? "a Postgres restart under write load" : "a Pos
       body: JSON.stringify(jsonRequest([{ traceId, spanId, name: "restart-test", start: new Date(now.getTime() - 1000), end: now }])),
     });
     expect(ingest.status).toBe(200);
+    const readyBefore = await probe(app, "/readyz");
+    const liveBefore = await probe(app, "/healthz");
 
     const outcomes: Outcome[] = [];
     let stopLoad = false;
@@ -119,6 +129,8 @@ describe.skipIf(!binDir)(binDir ? "a Postgres restart under write load" : "a Pos
       const review = { target: "SPAN", item: { span_id: spanId, name: "quality", annotator_kind: "HUMAN", result: { label: "good" } } };
       const action = await callAction(app, "saveAnnotationAction", "/projects/default/traces", [review]);
       const actionBody = await action.text();
+      const readyDuring = await probe(app, "/readyz");
+      const liveDuring = await probe(app, "/healthz");
       const remaining = OUTAGE_MS - (Date.now() - downAt);
       if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining)); // the outage's length, not a wait for a condition
       const startingAt = Date.now();
@@ -135,13 +147,15 @@ describe.skipIf(!binDir)(binDir ? "a Postgres restart under write load" : "a Pos
 
       const pageAfter = await fetch(`${app.url}/projects/default/traces`, { redirect: "manual" });
       await pageAfter.text();
+      const readyAfter = await probe(app, "/readyz");
+      const liveAfter = await probe(app, "/healthz");
 
       const unavailable = outcomes.filter((o) => o.status === 503);
       const others = outcomes.filter((o) => o.status !== 200 && o.status !== 503);
       console.log(
         `postgres restart: ${outcomes.length} writes, ${acked().length} acknowledged, ${unavailable.length} answered 503, ${others.length} other; ` +
           `stop took ${downAt - stoppingAt} ms, down ${startingAt - downAt} ms, start took ${upAt - startingAt} ms, ` +
-          `first acknowledged write ${firstAckAfter - upAt} ms after Postgres was up; page during outage ${page.status}, after ${pageAfter.status}, action during outage ${action.status}`,
+          `first acknowledged write ${firstAckAfter - upAt} ms after Postgres was up; page during outage ${page.status}, after ${pageAfter.status}, action during outage ${action.status}; /readyz during outage ${readyDuring.status}, after ${readyAfter.status}`,
       );
 
       expect(others, "every write is acknowledged or answered 503").toEqual([]);
@@ -158,6 +172,13 @@ describe.skipIf(!binDir)(binDir ? "a Postgres restart under write load" : "a Pos
       expect(actionBody).toContain("The database is unavailable; try again shortly.");
       expect(pageAfter.status, "a page after the restart").toBe(200);
       expect(app.process.exitCode, "the app was not restarted").toBeNull();
+
+      // The probes: live throughout, ready only while the database answers.
+      for (const live of [liveBefore, liveDuring, liveAfter]) expect(live).toEqual({ status: 200, retryAfter: null, body: { status: "ok" } });
+      expect(readyBefore).toMatchObject({ status: 200, body: { status: "ready", migrations: { pending: 0 } } });
+      expect(readyDuring, "/readyz while Postgres is down").toMatchObject({ status: 503, body: { status: "unavailable", reason: "unreachable" } });
+      expect(readyDuring.retryAfter).toMatch(/^\d+$/);
+      expect(readyAfter, "/readyz after the restart").toMatchObject({ status: 200, body: { status: "ready" } });
 
       // Every acknowledged write is in the database, read directly.
       const rows = (await adminQuery(`SELECT identifier, score FROM annotations WHERE name = 'restart-load'`, databaseUrl())) as { identifier: string; score: number }[];
