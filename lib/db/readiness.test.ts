@@ -7,7 +7,9 @@ import { checkReadiness, compareMigrations, listMigrationNames } from "./readine
 // The test database is migrated by the runner: ready. Pending and unfinished
 // migrations are made inside a transaction that is rolled back, so the
 // database the other tests use is never left unmigrated.
+// A generous timeout: the first query of a process on a loaded test machine can take seconds.
 class Rollback extends Error {}
+const SLOW = 30_000;
 
 async function inRolledBackTransaction<T>(work: (tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0]) => Promise<T>): Promise<T> {
   let result: T | undefined;
@@ -30,7 +32,7 @@ describe("checkReadiness", () => {
     const names = await listMigrationNames();
     expect(names.length).toBeGreaterThan(5);
     expect(names).toEqual([...names].sort());
-    expect(await checkReadiness()).toEqual({ ready: true, applied: names.length });
+    expect(await checkReadiness(prisma, SLOW)).toEqual({ ready: true, applied: names.length });
   });
 
   it("reads the migration folder once per process", async () => {
@@ -42,10 +44,10 @@ describe("checkReadiness", () => {
     const lastTwo = names.slice(-2);
     const readiness = await inRolledBackTransaction(async (tx) => {
       await tx.$executeRaw`DELETE FROM _prisma_migrations WHERE migration_name = ANY(${lastTwo})`;
-      return checkReadiness(tx);
+      return checkReadiness(tx, SLOW);
     });
     expect(readiness).toEqual({ ready: false, reason: "migrations-pending", message: "2 migrations pending; run npm run db:migrate.", pending: lastTwo });
-    expect(await checkReadiness(), "the rollback restored them").toEqual({ ready: true, applied: names.length });
+    expect(await checkReadiness(prisma, SLOW), "the rollback restored them").toEqual({ ready: true, applied: names.length });
   });
 
   it("reports a migration that failed (or is still being applied)", async () => {
@@ -53,7 +55,7 @@ describe("checkReadiness", () => {
     const last = names.at(-1)!;
     const readiness = await inRolledBackTransaction(async (tx) => {
       await tx.$executeRaw`UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = ${last}`;
-      return checkReadiness(tx);
+      return checkReadiness(tx, SLOW);
     });
     expect(readiness).toMatchObject({ ready: false, reason: "migration-failed", pending: [last] });
     expect(readiness.ready || readiness.message).toContain(last);
@@ -63,13 +65,13 @@ describe("checkReadiness", () => {
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:1/none" }) });
     clients.push(client);
     const started = Date.now();
-    expect(await checkReadiness(client)).toEqual({ ready: false, reason: "unreachable", message: "The database is unreachable." });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await checkReadiness(client, SLOW)).toEqual({ ready: false, reason: "unreachable", message: "The database is unreachable." });
+    expect(Date.now() - started, "without waiting for the timeout").toBeLessThan(10_000);
   });
 
   it("gives up after its timeout on a database that never answers", async () => {
     const silent = { $queryRaw: () => new Promise<never>(() => {}) } as unknown as Parameters<typeof checkReadiness>[0];
-    expect(await checkReadiness(silent, 50)).toEqual({ ready: false, reason: "unreachable", message: "The database did not answer within 50 ms." });
+    expect(await checkReadiness(silent, 50)).toEqual({ ready: false, reason: "timeout", message: "The database did not answer within 50 ms." });
   });
 });
 

@@ -8,12 +8,12 @@ import { noteIfDatabaseUnavailable } from "./outage";
 // _prisma_migrations). Asked of the database on every call, never remembered:
 // two app processes on one database must not disagree about it.
 
-/** How long /readyz waits for the database before calling it unreachable. */
+/** How long /readyz waits for the database before giving up. */
 export const READINESS_TIMEOUT_MS = 2_000;
 
 export type Readiness =
   | { ready: true; applied: number }
-  | { ready: false; reason: "unreachable" | "migrations-pending" | "migration-failed" | "error"; message: string; pending?: string[] };
+  | { ready: false; reason: "unreachable" | "timeout" | "migrations-pending" | "migration-failed" | "error"; message: string; pending?: string[] };
 
 // The migration folder is part of the deployed code: read once per process.
 // A failed read is not kept, so a folder that appears later is seen.
@@ -81,7 +81,8 @@ export async function checkReadiness(db: Queryable = prisma, timeoutMs = READINE
   }
   try {
     const rows = await withTimeout(appliedMigrations(db), timeoutMs);
-    if (rows === "timeout") return { ready: false, reason: "unreachable", message: `The database did not answer within ${timeoutMs} ms.` };
+    // Down behind a silent network, or every pooled connection busy: not ready either way.
+    if (rows === "timeout") return { ready: false, reason: "timeout", message: `The database did not answer within ${timeoutMs} ms.` };
     return compareMigrations(expected, rows);
   } catch (error) {
     if (noteIfDatabaseUnavailable(error)) return { ready: false, reason: "unreachable", message: "The database is unreachable." };
