@@ -1,19 +1,12 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
-import { attributeMatchSql, matchesAttributes } from "./attribute-match";
+import { attributeMatchSql } from "./attribute-match";
 import type { AttributeFilter } from "./span-attribute-filter";
 
 // The span search behind Phoenix's `GET /v1/projects/{project}/spans` (and its
 // OTLP-shaped twin): newest first on the (project, start_time, id) index.
 // Pages are keyset: the cursor is the first row of the next page, inclusive.
-// An attribute filter that looks inside JSON strings is decided partly here
-// (lib/spans/attribute-match.ts): a page then reads batches of candidates until
-// it is full or the scan budget is spent, when it ends early with a cursor to
-// go on from (shorter than `limit`, not the last).
-
-/** Candidate batches one page may read when attribute filters are decided in JS. */
-const MAX_BATCHES = 10;
 
 export type SpanQuery = {
   limit: number;
@@ -57,40 +50,23 @@ function conditionsOf(projectId: number, query: SpanQuery): Prisma.Sql[] {
   if (query.names) where.push(Prisma.sql`s.name = ANY(${query.names}::text[])`);
   if (query.spanKinds) where.push(Prisma.sql`s.span_kind = ANY(${query.spanKinds}::text[]::"SpanKind"[])`);
   if (query.statusCodes) where.push(Prisma.sql`s.status_code = ANY(${query.statusCodes}::text[]::"StatusCode"[])`);
-  if (query.attributes?.length) where.push(attributeMatchSql(query.attributes).candidate);
+  // A dot path is a flat key or a path inside a JSON value (lib/spans/attribute-match.ts).
+  if (query.attributes?.length) where.push(attributeMatchSql(query.attributes));
   if (query.cursorId !== undefined) {
     where.push(Prisma.sql`(s.start_time, s.id) <= ((SELECT c.start_time FROM spans c WHERE c.id = ${query.cursorId}), ${query.cursorId})`);
   }
   return where;
 }
 
-type CandidateRow = SpanRecord & { decided: boolean };
-
 export async function querySpans(projectId: number, query: SpanQuery): Promise<SpanPage> {
-  const filters = query.attributes ?? [];
-  const decided = attributeMatchSql(filters).decided;
-  const kept: SpanRecord[] = [];
-  let after: number | undefined; // the last row judged; later batches go on below it
-  for (let batch = 1; ; batch++) {
-    const where = conditionsOf(projectId, after === undefined ? query : { ...query, cursorId: undefined });
-    if (after !== undefined) where.push(Prisma.sql`(s.start_time, s.id) < ((SELECT c.start_time FROM spans c WHERE c.id = ${after}), ${after})`);
-    const rows = await prisma.$queryRaw<CandidateRow[]>`
-      SELECT s.id, s.span_id AS "spanId", t.trace_id AS "traceId", s.parent_span_id AS "parentSpanId", s.name,
-        s.span_kind AS "spanKind", s.status_code AS "statusCode", s.status_message AS "statusMessage",
-        s.start_time AS "startTime", s.end_time AS "endTime", s.attributes, s.events, ${decided} AS decided
-      FROM spans s JOIN traces t ON t.id = s.trace_row_id
-      WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY s.start_time DESC, s.id DESC
-      LIMIT ${query.limit + 1}`;
-    for (const { decided: sure, ...row } of rows) {
-      if (!sure && !matchesAttributes(row.attributes, filters)) continue;
-      kept.push(row);
-      if (kept.length > query.limit) return { rows: kept.slice(0, query.limit), nextId: row.id };
-    }
-    if (rows.length <= query.limit) return { rows: kept, nextId: null };
-    after = rows.at(-1)!.id;
-    // Out of budget: the next page starts at the last row judged (the cursor is
-    // inclusive), so that row, if kept, moves to it.
-    if (batch === MAX_BATCHES) return { rows: kept.at(-1)?.id === after ? kept.slice(0, -1) : kept, nextId: after };
-  }
+  const rows = await prisma.$queryRaw<SpanRecord[]>`
+    SELECT s.id, s.span_id AS "spanId", t.trace_id AS "traceId", s.parent_span_id AS "parentSpanId", s.name,
+      s.span_kind AS "spanKind", s.status_code AS "statusCode", s.status_message AS "statusMessage",
+      s.start_time AS "startTime", s.end_time AS "endTime", s.attributes, s.events
+    FROM spans s JOIN traces t ON t.id = s.trace_row_id
+    WHERE ${Prisma.join(conditionsOf(projectId, query), " AND ")}
+    ORDER BY s.start_time DESC, s.id DESC
+    LIMIT ${query.limit + 1}`;
+  const extra = rows.length > query.limit ? rows.pop()! : null;
+  return { rows, nextId: extra?.id ?? null };
 }
