@@ -26,9 +26,9 @@ const attributes = (values: Record<string, string | number>) =>
 
 export type World = { project: string; traceId: string; rootId: string; retrieverId: string; sessionId: string };
 
-/** One trace (CHAIN root, RETRIEVER child with 3 documents) in a project of its own. */
-export async function ingestWorld(baseURL: string, key: string): Promise<World> {
-  const world = { project: `phoenix-client-${hex(4)}`, traceId: hex(16), rootId: hex(8), retrieverId: hex(8), sessionId: `session-${hex(4)}` };
+/** One trace (CHAIN root, RETRIEVER child with 3 documents) in a project of its own, or in `into`'s project and session. */
+export async function ingestWorld(baseURL: string, key: string, into: Partial<Pick<World, "project" | "sessionId">> = {}): Promise<World> {
+  const world = { project: `phoenix-client-${hex(4)}`, traceId: hex(16), rootId: hex(8), retrieverId: hex(8), sessionId: `session-${hex(4)}`, ...into };
   const start = Date.now() - 60_000;
   const span = (spanId: string, parent: string, name: string, extra: Record<string, string | number>) => ({
     traceId: world.traceId, spanId, parentSpanId: parent, name, kind: 1,
