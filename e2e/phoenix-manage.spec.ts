@@ -23,9 +23,11 @@ let reviewer: Client;
 let project: { id: string; name: string };
 // A: root + retriever in session 1; E: a second turn of session 1; B, C, D: sessions 2, 3, 4.
 let a: World, b: World, c: World, d: World, e: World;
-const startedAt = new Date(Date.now() - 5_000).toISOString();
+// The lower bound of the session-annotation window: before anything is written.
+let startedAt: string;
 
 test.beforeAll(async ({ browser, baseURL }) => {
+  startedAt = new Date(Date.now() - 5_000).toISOString();
   const [leadKey, reviewerKey] = await Promise.all([createKeyInSettings(browser, baseURL!, "lead"), createKeyInSettings(browser, baseURL!, "reviewer")]);
   // Passing headers drops the client's PHOENIX_API_KEY handling: the bearer goes in by hand.
   lead = createClient({ options: { baseUrl: baseURL!, headers: { Authorization: `Bearer ${leadKey}` } } });
