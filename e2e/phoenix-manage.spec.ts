@@ -20,7 +20,7 @@ type Row = { name: string; identifier: string; result: { label: string | null; s
 
 let lead: Client;
 let reviewer: Client;
-let project: { id: string; name: string };
+let project: { id: string; name: string; description?: string | null };
 // A: root + retriever in session 1; E: a second turn of session 1; B, C, D: sessions 2, 3, 4.
 let a: World, b: World, c: World, d: World, e: World;
 // The lower bound of the session-annotation window: before anything is written.
@@ -35,7 +35,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const name = `phoenix-manage-${Date.now().toString(36)}`;
   const { data, error } = await lead.POST("/v1/projects", { body: { name, description: "made by the client" } });
   if (error || !data) throw new Error(`create project: ${JSON.stringify(error)}`);
-  project = { id: data.data.id, name: data.data.name };
+  project = data.data;
   a = await ingestWorld(baseURL!, leadKey, { project: name });
   [b, c, d, e] = await Promise.all([
     ingestWorld(baseURL!, leadKey, { project: name }),
@@ -51,27 +51,18 @@ const annotationsPath = {
   session: "/v1/projects/{project_identifier}/session_annotations",
 } as const;
 
-/** The status a refused call answered (the client throws an HttpError on anything but 2xx). */
-async function refusal(call: Promise<unknown>): Promise<number> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof HttpError) return error.status;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
+// The client throws an HttpError on any status but 2xx: its status is the answer.
+const statusOf = (error: unknown) => {
+  if (error instanceof HttpError) return error.status;
+  throw error;
+};
+const refusal = (call: Promise<unknown>): Promise<number> =>
+  call.then(() => { throw new Error("expected the call to be refused"); }, statusOf);
 
 /** The HTTP status of a filtered annotation delete. */
-async function deleteAnnotations(client: Client, kind: Kind, query: DeleteQuery): Promise<number> {
-  const params = { path: { project_identifier: project.name }, query };
-  try {
-    return (await client.DELETE(annotationsPath[kind], { params })).response.status;
-  } catch (error) {
-    if (error instanceof HttpError) return error.status;
-    throw error;
-  }
-}
+const deleteAnnotations = (client: Client, kind: Kind, query: DeleteQuery): Promise<number> =>
+  client.DELETE(annotationsPath[kind], { params: { path: { project_identifier: project.name }, query } })
+    .then(({ response }) => response.status, statusOf);
 
 async function rows(kind: Kind, ids: string[]): Promise<Row[]> {
   const key = { span: "span_ids", trace: "trace_ids", session: "session_ids" }[kind];
@@ -94,7 +85,8 @@ async function cell(row: Locator, header: string): Promise<Locator> {
 }
 
 test("a project made over the API takes OTLP spans and shows on the projects page", async ({ page }) => {
-  expect(project.name).toMatch(/^phoenix-manage-/);
+  expect(project).toMatchObject({ name: expect.stringMatching(/^phoenix-manage-/), description: "made by the client" });
+  expect(Buffer.from(project.id, "base64").toString()).toMatch(/^Project:\d+$/);
   const { response } = await lead.PUT("/v1/projects/{project_identifier}", {
     params: { path: { project_identifier: project.id } }, body: { description: "changed by the client" },
   });
