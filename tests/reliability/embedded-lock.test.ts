@@ -64,9 +64,14 @@ describe("two embedded servers on one data folder", () => {
     expect(await projectNames(first)).toEqual([]); // the first has opened the database
     expect(existsSync(`${dir}.lock`)).toBe(true);
 
-    const second = await startServer(env, { waitUntilReady: false });
-    servers.push(second);
-    const result = await outcome(second);
+    // A second server and the three database commands, all at once (each is refused on its own).
+    const scripts = [["scripts/db-migrate.ts", []], ["scripts/db-seed.ts", ["--traces", "1"]], ["scripts/start.ts", ["--prepare-only"]]] as const;
+    const secondServer = startServer(env, { waitUntilReady: false }).then((second) => (servers.push(second), second));
+    const [result, ...commands] = await Promise.all([
+      secondServer.then(outcome),
+      ...scripts.map(([script, args]) => run(script, [...args])),
+    ]);
+    const second = await secondServer;
     expect(result).not.toBe("serving");
     expect(result).not.toEqual({ exited: 0 });
     const refusal = second.output();
@@ -74,8 +79,8 @@ describe("two embedded servers on one data folder", () => {
     expect(refusal).toContain(`(serve.ts --hostname 127.0.0.1 --port ${first.port} in ${process.cwd()})`); // the holder's command
     expect(refusal).toContain("stop that process first, or set DATABASE_URL to use Postgres");
 
-    for (const [script, args] of [["scripts/db-migrate.ts", []], ["scripts/db-seed.ts", ["--traces", "1"]], ["scripts/start.ts", ["--prepare-only"]]] as const) {
-      const command = await run(script, [...args]);
+    for (const [i, [script]] of scripts.entries()) {
+      const command = commands[i];
       expect(command.code, `${script}:\n${command.output}`).toBe(1);
       expect(command.output).toContain(`is in use by process ${first.process.pid}`);
       expect(command.output).not.toMatch(/^\s+at /m); // a message, not a stack trace
