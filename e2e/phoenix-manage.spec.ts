@@ -204,7 +204,7 @@ test("a span, a trace, a session and a batch of sessions deleted", async () => {
   expect(await refusal(sessions.getSession({ client: lead, sessionId: b.sessionId }))).toBe(404);
 });
 
-test("the pages show what is left: span tree, trace summary, sessions, history of overwrites", async ({ page, request }) => {
+test("the pages show what is left: span tree, trace summary, sessions, history of overwrites and deletes", async ({ page, request }) => {
   for (const gone of [paths.trace(project.name, b.traceId), paths.trace(project.name, e.traceId), paths.session(project.name, c.sessionId)]) {
     expect((await request.get(gone)).status(), gone).toBe(404);
   }
@@ -222,6 +222,15 @@ test("the pages show what is left: span tree, trace summary, sessions, history o
   await expect(onSpan).toHaveCount(1);
   await expect(onSpan).toHaveAttribute("data-annotation", "helpfulness");
   await expect(onSpan).toContainText("History (2 versions)");
+  // What was deleted from the trace and its root span stays readable, folded, with who deleted it.
+  const deleted = page.getByRole("region", { name: "Deleted annotations" });
+  await deleted.getByText("Deleted (7)").click();
+  const deletedRows = deleted.locator("li[data-deleted-annotation]");
+  await expect(deletedRows).toHaveCount(7);
+  const named = async (name: string) => (await deleted.locator(`li[data-deleted-annotation="${name}"]`).allTextContents()).length;
+  expect([await named("resolution"), await named("latency_ok"), await named("correctness"), await named("helpfulness")]).toEqual([2, 1, 2, 2]);
+  await expect(deleted.locator('li[data-deleted-annotation="resolution"]').first()).toContainText("deleted by Lee Lead");
+  await expect(deleted.locator('li[data-deleted-annotation="helpfulness"]').filter({ hasText: "unhelpful" })).toContainText("by Rae Reviewer · deleted by Rae Reviewer");
 
   await page.goto(paths.traces(project.name));
   await expect(page.getByTestId("list-count")).toHaveText("1 trace");
@@ -246,7 +255,7 @@ test("the project deleted over the API; every deleted annotation kept in history
   await expect(page.getByRole("link", { name: project.name, exact: true })).toHaveCount(0);
   expect((await page.goto(paths.trace(project.name, a.traceId)))?.status()).toBe(404);
 
-  // The pages show the history of live annotations only; deleted ones are in the table.
+  // The project's pages are gone with it: its history is read from the table.
   test.skip(!process.env.DATABASE_URL, "history read from Postgres; this run uses PGlite");
   const projectRowId = Number(/^Project:(\d+)$/.exec(Buffer.from(project.id, "base64").toString())![1]);
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/format";
-import type { ShownAnnotation } from "@/lib/review/target-annotations";
+import type { DeletedAnnotation, ShownAnnotation } from "@/lib/review/target-annotations";
 
 const value = (a: { label: string | null; score: number | null }) =>
   [a.label, a.score !== null ? `score ${a.score}` : null].filter(Boolean).join(" · ") || "—";
@@ -46,6 +46,37 @@ export function AnnotationList({ title, annotations }: { title: string; annotati
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+const targetWord = { TRACE: "trace", SPAN: "span", DOCUMENT: "document", SESSION: "session" } as const;
+
+// Labels and scores deleted here (over the API, a cleared form, or with a span),
+// folded: the history keeps them and who deleted them.
+export function DeletedAnnotationList({ deleted }: { deleted: DeletedAnnotation[] }) {
+  if (deleted.length === 0) return null;
+  return (
+    <section aria-label="Deleted annotations" className="text-xs">
+      <details>
+        <summary className="cursor-pointer text-[11px] font-semibold uppercase tracking-wide text-zinc-500 hover:text-zinc-800">
+          Deleted ({deleted.length})
+        </summary>
+        <ul className="mt-1 space-y-1 border-l border-zinc-200 pl-2 text-[11px] text-zinc-600">
+          {deleted.map((d) => (
+            <li key={d.historyId} data-deleted-annotation={d.name}>
+              <span className="font-medium text-zinc-700 line-through decoration-zinc-400">{d.name}</span>
+              <span className="text-zinc-400"> · {d.documentPosition >= 0 ? `doc ${d.documentPosition}` : targetWord[d.targetType]}</span>
+              {": "}
+              {value(d)}
+              <div className="text-[10px] text-zinc-400">
+                by {d.mine ? "you" : (d.userName ?? (d.identifier || "unknown"))} · deleted {d.deletedByName ? `by ${d.deletedByName} ` : ""}
+                {formatDateTime(d.deletedAt)}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }

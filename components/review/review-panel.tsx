@@ -1,7 +1,7 @@
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import type { TraceReview } from "@/lib/review/trace-review";
 import { mineFor } from "@/lib/review/trace-review";
-import { AnnotationList } from "./annotation-list";
+import { AnnotationList, DeletedAnnotationList } from "./annotation-list";
 import { NotesThread, type NoteTarget } from "./notes-thread";
 import { RubricForm } from "./rubric-form";
 import type { ReviewTarget } from "./review-target";
@@ -69,6 +69,7 @@ export function ReviewPanel({ review, trace, span, queue }: Props) {
       {onQueueSpan ? [spanSection, traceSection] : [traceSection, spanSection]}
       <AnnotationList title="Annotations on this trace" annotations={review.traceAnnotations} />
       <AnnotationList title="Annotations on this span" annotations={[...review.spanAnnotations, ...review.documentAnnotations]} />
+      <DeletedAnnotationList deleted={review.deletedAnnotations} />
       <NotesThread notes={review.notes} targets={noteTargets} canWrite={review.canNote} />
     </div>
   );

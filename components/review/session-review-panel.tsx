@@ -1,6 +1,6 @@
 import type { SessionReview } from "@/lib/review/trace-review";
 import { mineFor } from "@/lib/review/trace-review";
-import { AnnotationList } from "./annotation-list";
+import { AnnotationList, DeletedAnnotationList } from "./annotation-list";
 import { NotesThread } from "./notes-thread";
 import { queueRubrics, type QueueFocus } from "./review-panel";
 import { RubricForm } from "./rubric-form";
@@ -29,6 +29,7 @@ export function SessionReviewPanel({ review, sessionId, shortcuts, queue }: { re
         </section>
       ) : null}
       <AnnotationList title="Annotations on this session" annotations={review.annotations} />
+      <DeletedAnnotationList deleted={review.deletedAnnotations} />
       <NotesThread notes={review.notes} targets={[{ kind: "SESSION", externalId: sessionId, label: "this session" }]} canWrite={review.canNote} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationSource, AnnotationTarget, AnnotatorKind } from "@/lib/generated/prisma/enums";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { annotationReader, hiddenAnnotationIds } from "./blind-review";
@@ -86,4 +87,59 @@ async function pastVersions(ids: number[]): Promise<Map<number, PastVersion[]>> 
     byId.set(annotationId, list);
   }
   return byId;
+}
+
+/** A label or score deleted from a target (API, a cleared form, or with its span/trace), from history. */
+export type DeletedAnnotation = {
+  historyId: string;
+  targetType: AnnotationTarget;
+  documentPosition: number;
+  name: string;
+  label: string | null;
+  score: number | null;
+  explanation: string | null;
+  identifier: string;
+  userName: string | null;
+  mine: boolean;
+  deletedAt: Date;
+  deletedByName: string | null;
+};
+
+/** How many deleted values the review panel lists, newest first. */
+const DELETED_SHOWN = 50;
+
+/**
+ * Labels and scores deleted from the targets whose key (rubric, identifier,
+ * document) holds no value now: what `DELETE …_annotations` or a cleared form
+ * removed, kept by the history trigger. Blind review: a reader who may not see
+ * others' values sees only their own deleted ones.
+ */
+export async function deletedAnnotationsOnTargets(
+  actor: Actor | null,
+  project: { id: number; blindReview: boolean },
+  targets: TargetRef[],
+): Promise<DeletedAnnotation[]> {
+  authorize(actor, "read");
+  if (targets.length === 0) return [];
+  const reader = annotationReader(actor, project);
+  const onTargets = Prisma.join(targets.map((t) => Prisma.sql`(h.target_type = ${t.targetType}::"AnnotationTarget" AND h.target_id = ${t.targetId})`), " OR ");
+  const rows = await prisma.$queryRaw<(Omit<DeletedAnnotation, "mine" | "historyId"> & { historyId: bigint; userId: string | null })[]>`
+    SELECT h.id AS "historyId", h.target_type AS "targetType", h.document_position AS "documentPosition", h.name,
+      h.label, h.score, h.explanation, h.identifier, h.user_id AS "userId", author.name AS "userName",
+      h.replaced_at AS "deletedAt", deleter.name AS "deletedByName"
+    FROM annotation_history h
+    LEFT JOIN users author ON author.id = h.user_id
+    LEFT JOIN users deleter ON deleter.id = h.replaced_by_id
+    WHERE (${onTargets}) AND h.action = 'DELETE' AND h.project_id = ${project.id} AND h.name <> 'note'
+      ${reader.seesAll ? Prisma.empty : Prisma.sql`AND h.user_id = ${reader.userId}::uuid`}
+      AND NOT EXISTS (SELECT 1 FROM annotations a
+        WHERE a.target_type = h.target_type AND a.target_id = h.target_id AND a.document_position = h.document_position
+          AND a.name = h.name AND a.identifier = h.identifier)
+    ORDER BY h.replaced_at DESC, h.id DESC
+    LIMIT ${DELETED_SHOWN}`;
+  return rows.map(({ historyId, userId, ...row }) => ({
+    ...row,
+    historyId: String(historyId),
+    mine: userId !== null && userId === actor.userId,
+  }));
 }

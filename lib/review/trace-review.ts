@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { notesOnSession, notesOnTrace, type NoteView } from "./notes";
 import { reviewRubricsForProject } from "./project-rubrics";
 import { appliesTo, type ReviewRubric } from "./rubric-values";
-import { annotationsOnTargets, type ShownAnnotation } from "./target-annotations";
+import { annotationsOnTargets, deletedAnnotationsOnTargets, type DeletedAnnotation, type ShownAnnotation } from "./target-annotations";
 
 export type TraceReview = {
   traceRubrics: ReviewRubric[];
@@ -12,6 +12,8 @@ export type TraceReview = {
   traceAnnotations: ShownAnnotation[];
   spanAnnotations: ShownAnnotation[];
   documentAnnotations: ShownAnnotation[];
+  // Deleted from the trace or the selected span (history), newest first.
+  deletedAnnotations: DeletedAnnotation[];
   notes: NoteView[];
   canAnnotate: boolean;
   canNote: boolean;
@@ -33,7 +35,11 @@ export async function loadTraceReview(
     ...(span ? [{ targetType: "SPAN" as const, targetId: span.id }] : []),
     ...(documentRubrics.length && span ? [{ targetType: "DOCUMENT" as const, targetId: span.id }] : []),
   ];
-  const [annotations, notes] = await Promise.all([annotationsOnTargets(actor, project, targets), notesOnTrace(actor, traceRowId)]);
+  const [annotations, deletedAnnotations, notes] = await Promise.all([
+    annotationsOnTargets(actor, project, targets),
+    deletedAnnotationsOnTargets(actor, project, targets),
+    notesOnTrace(actor, traceRowId),
+  ]);
   return {
     traceRubrics: rubrics.filter((r) => appliesTo(r, "TRACE")),
     spanRubrics: span ? rubrics.filter((r) => appliesTo(r, "SPAN", span.spanKind)) : [],
@@ -41,6 +47,7 @@ export async function loadTraceReview(
     traceAnnotations: annotations.filter((a) => a.targetType === "TRACE"),
     spanAnnotations: annotations.filter((a) => a.targetType === "SPAN"),
     documentAnnotations: annotations.filter((a) => a.targetType === "DOCUMENT"),
+    deletedAnnotations,
     notes,
     canAnnotate: can(actor, "annotate"),
     canNote: can(actor, "write-note"),
@@ -53,7 +60,7 @@ export function mineFor(annotations: ShownAnnotation[], name: string, documentPo
   return own ? { id: own.id, label: own.label, score: own.score, explanation: own.explanation } : null;
 }
 
-export type SessionReview = Pick<TraceReview, "notes" | "canAnnotate" | "canNote"> & {
+export type SessionReview = Pick<TraceReview, "notes" | "canAnnotate" | "canNote" | "deletedAnnotations"> & {
   rubrics: ReviewRubric[];
   annotations: ShownAnnotation[];
 };
@@ -64,14 +71,17 @@ export async function loadSessionReview(
   project: { id: number; blindReview: boolean },
   sessionRowId: number,
 ): Promise<SessionReview> {
-  const [rubrics, annotations, notes] = await Promise.all([
+  const session = [{ targetType: "SESSION" as const, targetId: sessionRowId }];
+  const [rubrics, annotations, deletedAnnotations, notes] = await Promise.all([
     reviewRubricsForProject(project.id),
-    annotationsOnTargets(actor, project, [{ targetType: "SESSION", targetId: sessionRowId }]),
+    annotationsOnTargets(actor, project, session),
+    deletedAnnotationsOnTargets(actor, project, session),
     notesOnSession(actor, sessionRowId),
   ]);
   return {
     rubrics: rubrics.filter((r) => appliesTo(r, "SESSION")),
     annotations,
+    deletedAnnotations,
     notes,
     canAnnotate: can(actor, "annotate"),
     canNote: can(actor, "write-note"),
