@@ -1,5 +1,4 @@
-// `npm test`: Vitest on a fresh database (the browser tests' database and
-// `next build` are made meanwhile), then Playwright
+// `npm test`: Vitest on a fresh database, then `next build` and Playwright
 // against `next start` on another fresh database seeded with demo data.
 // Then the reliability suite (tests/reliability/, which may start its own
 // servers from that build). Ends with the line "N passed, N failed".
@@ -27,23 +26,17 @@ const stamp = Date.now();
 const totals = { passed: 0, failed: 0 };
 const timings: string[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
-const children = new Set<ChildProcess>();
+let child: ChildProcess | undefined;
 const distDir = process.env.E2E_DIST_DIR || ".next-test";
 let built = false; // the test build, made once per run
 let locked = false; // this run holds the checkout's test lock
 let typechecked = false; // the typecheck stage passed in this run
 
 type TestDatabase = { label: string; env: NodeJS.ProcessEnv };
-// What the browser tests need before they start: a seeded database, the test
-// build and, for the first-run specs, an empty database.
-type E2ePrep = { db: TestDatabase; emptyEnv: Record<string, string | undefined>; buildEnv: NodeJS.ProcessEnv };
-let e2ePrep: Promise<E2ePrep | null> | undefined;
-// Output of the stages that ran beside Vitest, printed once Vitest is done.
-const besideOutput: string[] = [];
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
-    for (const running of children) running.kill(signal);
+    child?.kill(signal);
     await cleanup();
     process.exit(130);
   });
@@ -53,7 +46,7 @@ try {
   const chromium = runE2e || runReliability ? ensureChromium() : undefined;
   if (chromium === null) await cleanup().then(() => process.exit(1));
   const server = await reachablePostgres();
-  if (runUnit) await unitTests(server, await freshDatabase(server, ""), runE2e);
+  if (runUnit) await unitTests(server, await freshDatabase(server, ""));
   if (runE2e) await e2eTests(server, chromium!);
   if (runReliability) await reliabilityTests(server, chromium!);
 } catch (error) {
@@ -66,7 +59,7 @@ console.log(`\n${timings.join("\n")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
-async function unitTests(server: string | null, db: TestDatabase, prepareE2eBeside: boolean): Promise<void> {
+async function unitTests(server: string | null, db: TestDatabase): Promise<void> {
   console.log(`\n▶ Vitest on ${db.label}`);
   // Types of everything (tests, benchmarks, scripts too), and Next's route
   // types made afresh from these sources (`next typegen` into .next/types, which
@@ -76,10 +69,6 @@ async function unitTests(server: string | null, db: TestDatabase, prepareE2eBesi
     const typegenEnv = { ...db.env, NEXT_DIST_DIR: ".next" };
     if (await stage("route types", bin("next"), ["typegen"], typegenEnv)) typechecked = await stage("typecheck", bin("tsc"), ["--noEmit", "-p", "."], db.env);
   }
-  // The browser tests' database and build are made while Vitest runs: one
-  // Vitest worker and its Postgres leave much of the second core idle, and the
-  // build is the longest step before Playwright can start.
-  if (prepareE2eBeside && typechecked) e2ePrep = prepareE2e(server, besideOutput);
   if (!(await stage("migrations (unit)", bin("tsx"), ["scripts/db-migrate.ts"], db.env))) return;
   // TEST_WORKERS=N runs test files N at a time, each Vitest worker on a
   // database of its own: copies of the migrated one (tests/setup/worker-database.ts
@@ -90,11 +79,6 @@ async function unitTests(server: string | null, db: TestDatabase, prepareE2eBesi
   for (let worker = 2; worker <= workers; worker++) databases.push(await copyDatabase(server, db, `_w${worker}`));
   const where = databases.map((each) => each.env.DATABASE_URL || each.env.PGLITE_DATA_DIR).join("\n");
   await vitest("Vitest", [], { ...db.env, TEST_DATABASES: where });
-  if (e2ePrep) {
-    console.log("\n▶ Meanwhile: the browser tests' database and build");
-    await e2ePrep;
-    console.log(besideOutput.splice(0).join(""));
-  }
 }
 
 async function vitest(name: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -109,11 +93,23 @@ async function vitest(name: string, argv: string[], env: NodeJS.ProcessEnv): Pro
 }
 
 async function e2eTests(server: string | null, chromium: string): Promise<void> {
-  const prep = await (e2ePrep ?? prepareE2e(server));
-  if (besideOutput.length) console.log(besideOutput.splice(0).join(""));
-  if (!prep) return;
-  const { db, emptyEnv, buildEnv } = prep;
+  const db = await freshDatabase(server, "_e2e");
   console.log(`\n▶ Playwright on ${db.label}`);
+  const seedEnv = { ...db.env, SEED_DEMO: "1", DEMO_TRACES: process.env.E2E_DEMO_TRACES ?? "240" };
+  if (!(await stage("migrate + seed (e2e)", bin("tsx"), ["scripts/start.ts", "--prepare-only"], seedEnv))) return;
+  // First-run specs (the set-up page) get a second server on an empty database.
+  const emptyEnv: Record<string, string | undefined> = {};
+  if (readdirSync("e2e").some((file) => /first-run\.spec\.ts$/.test(file))) {
+    const empty = await freshDatabase(server, "_e2e_empty");
+    if (!(await stage("migrate (e2e, empty)", bin("tsx"), ["scripts/db-migrate.ts"], empty.env))) return;
+    emptyEnv.E2E_EMPTY_PORT = String(await freePort());
+    if (empty.env.DATABASE_URL) emptyEnv.E2E_EMPTY_DATABASE_URL = empty.env.DATABASE_URL;
+    else emptyEnv.E2E_EMPTY_PGLITE_DATA_DIR = empty.env.PGLITE_DATA_DIR;
+  }
+  // Its own build folder, so `npm test` leaves the build `npm start` serves alone;
+  // test runs in one checkout take turns, as they would overwrite each other's.
+  const buildEnv = await buildApp(db.env);
+  if (!buildEnv) return;
   let port = String(await freePort());
   while (port === emptyEnv.E2E_EMPTY_PORT) port = String(await freePort());
   const report = path.join(tmp, "playwright.json");
@@ -124,31 +120,10 @@ async function e2eTests(server: string | null, chromium: string): Promise<void> 
   count("Playwright", (json?.stats.expected ?? 0) + (json?.stats.flaky ?? 0), (json?.stats.unexpected ?? 0) + (json?.errors.length ?? 0), code, started);
 }
 
-// A seeded database, an empty one for the first-run specs, and the test build.
-// `output`: collect the stages' output there instead of printing it (when run beside Vitest).
-async function prepareE2e(server: string | null, output?: string[]): Promise<E2ePrep | null> {
-  const db = await freshDatabase(server, "_e2e");
-  const seedEnv = { ...db.env, SEED_DEMO: "1", DEMO_TRACES: process.env.E2E_DEMO_TRACES ?? "240" };
-  if (!(await stage("migrate + seed (e2e)", bin("tsx"), ["scripts/start.ts", "--prepare-only"], seedEnv, output))) return null;
-  // First-run specs (the set-up page) get a second server on an empty database.
-  const emptyEnv: Record<string, string | undefined> = {};
-  if (readdirSync("e2e").some((file) => /first-run\.spec\.ts$/.test(file))) {
-    const empty = await freshDatabase(server, "_e2e_empty");
-    if (!(await stage("migrate (e2e, empty)", bin("tsx"), ["scripts/db-migrate.ts"], empty.env, output))) return null;
-    emptyEnv.E2E_EMPTY_PORT = String(await freePort());
-    if (empty.env.DATABASE_URL) emptyEnv.E2E_EMPTY_DATABASE_URL = empty.env.DATABASE_URL;
-    else emptyEnv.E2E_EMPTY_PGLITE_DATA_DIR = empty.env.PGLITE_DATA_DIR;
-  }
-  // Its own build folder, so `npm test` leaves the build `npm start` serves alone;
-  // test runs in one checkout take turns, as they would overwrite each other's.
-  const buildEnv = await buildApp(db.env, output);
-  return buildEnv ? { db, emptyEnv, buildEnv } : null;
-}
-
 // The test build, once per run: its own build folder, so `npm test` leaves the
 // build `npm start` serves alone; test runs in one checkout take turns, as they
 // would overwrite each other's.
-async function buildApp(env: NodeJS.ProcessEnv, output?: string[]): Promise<NodeJS.ProcessEnv | null> {
+async function buildApp(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv | null> {
   await lockCheckout();
   const buildEnv = { ...env, NEXT_DIST_DIR: distDir };
   if (built || process.env.E2E_SKIP_BUILD === "1") return buildEnv;
@@ -158,7 +133,7 @@ async function buildApp(env: NodeJS.ProcessEnv, output?: string[]): Promise<Node
   // A clone built once (CI) has no later build to reuse Turbopack's build cache:
   // writing it costs time and saves none.
   const noCache = process.env.CI ? { NEXT_BUILD_CACHE: "0" } : {};
-  if (!(await stage("next build", bin("next"), ["build"], { ...buildEnv, ...skipTypes, ...noCache }, output))) return null;
+  if (!(await stage("next build", bin("next"), ["build"], { ...buildEnv, ...skipTypes, ...noCache }))) return null;
   built = true;
   return buildEnv;
 }
@@ -183,28 +158,19 @@ function count(name: string, passed: number, failed: number, code: number, start
 }
 
 // A step other than the tests themselves: its failure counts as one failed test.
-async function stage(name: string, command: string, argv: string[], env: NodeJS.ProcessEnv, output?: string[]): Promise<boolean> {
+async function stage(name: string, command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
   const started = Date.now();
-  const code = await run(command, argv, env, output);
+  const code = await run(command, argv, env);
   timings.push(`${name}: ${code === 0 ? "ok" : `FAILED (exit ${code})`} (${seconds(started)})`);
   if (code !== 0) totals.failed += 1;
   return code === 0;
 }
 
-// `output`: collect what the command prints there instead of printing it.
-function run(command: string, argv: string[], env: NodeJS.ProcessEnv, output?: string[]): Promise<number> {
+function run(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const stdio = output ? (["ignore", "pipe", "pipe"] as const) : "inherit";
-    const child = spawn(command, argv, { stdio: stdio as never, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
-    children.add(child);
-    if (output) {
-      output.push(`\n$ ${path.basename(command)} ${argv.join(" ")}\n`);
-      child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-      child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    }
-    const done = (code: number) => (children.delete(child), resolve(code));
-    child.on("error", (error) => (console.error(error), done(1)));
-    child.on("close", (code) => done(code ?? 1));
+    child = spawn(command, argv, { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+    child.on("error", (error) => (console.error(error), resolve(1)));
+    child.on("exit", (code) => resolve(code ?? 1));
   });
 }
 
