@@ -24,7 +24,7 @@ export default defineConfig({
     // (`npx vitest` by hand), one file at a time.
     fileParallelism: testDatabases > 1,
     maxWorkers: Math.max(1, testDatabases),
-    setupFiles: ["tests/setup/worker-database.ts", "tests/setup/close-database.ts"],
+    setupFiles: ["tests/setup/worker-database.ts", "tests/setup/close-database.ts", "tests/setup/password-hash.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
