@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { setHistoryActor } from "./history-actor";
 import { authorize, can, type Actor } from "@/lib/auth/permissions";
 import { ForbiddenError, UnprocessableError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -94,8 +95,7 @@ export async function deleteAnnotations(
       SELECT (SELECT n FROM foreign_rows) AS blocked, (SELECT count(*) FROM deleted)::int AS deleted`;
 
   return prisma.$transaction(async (tx) => {
-    // Read by the history trigger: who deleted the rows.
-    await tx.$executeRaw`SELECT set_config('marginalia.actor_id', ${actor.userId ?? ""}, true)`;
+    await setHistoryActor(tx, actor);
     const [result] = await tx.$queryRaw<{ blocked: number; deleted: number }[]>(statement);
     if (result.blocked > 0) throw new ForbiddenError(FOREIGN_ROWS);
     return result.deleted;

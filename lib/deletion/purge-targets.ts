@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { setHistoryActor } from "@/lib/annotations/history-actor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { refreshSessionSummaries, refreshTraceSummaries } from "@/lib/ingest/refresh-summaries";
@@ -38,8 +39,7 @@ export async function purgeTargets(actor: Actor, targets: PurgeTargets, check?: 
   const traces = targets.traces ?? [];
   const sessions = targets.sessions ?? [];
   return prisma.$transaction(async (tx) => {
-    // Read by the history trigger: who deleted the annotations (null for system keys).
-    await tx.$executeRaw`SELECT set_config('marginalia.actor_id', ${actor.userId ?? ""}, true)`;
+    await setHistoryActor(tx, actor);
     const deletedSpans = spans.length
       ? await tx.$queryRaw<{ traceRowId: number }[]>`
           DELETE FROM spans WHERE id = ANY(${spans}::int[]) RETURNING trace_row_id AS "traceRowId"`

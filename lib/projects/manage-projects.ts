@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { setHistoryActor } from "@/lib/annotations/history-actor";
 import { parseProjectGlobalId } from "@/lib/api/project-param";
 import { storableText } from "@/lib/api/storable-text";
 import { authorize, type Actor } from "@/lib/auth/permissions";
@@ -106,8 +107,7 @@ export async function deleteProject(actor: Actor | null, projectId: number): Pro
         { project: ["is the last remaining project"] },
       );
     }
-    // Read by the history trigger: who deleted the annotations.
-    await tx.$executeRaw`SELECT set_config('marginalia.actor_id', ${actor.userId ?? ""}, true)`;
+    await setHistoryActor(tx, actor);
     await tx.$executeRaw`DELETE FROM projects WHERE id = ${projectId}`;
   }, { timeout: DELETE_TIMEOUT_MS });
 }

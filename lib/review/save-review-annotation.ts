@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { setHistoryActor } from "@/lib/annotations/history-actor";
 import { prisma } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { authorize, type Actor } from "@/lib/auth/permissions";
@@ -69,8 +70,7 @@ export async function deleteWithHistory(
   noun: string,
 ): Promise<void> {
   const deleted = await prisma.$transaction(async (tx) => {
-    // Read by the history trigger: who deleted it.
-    await tx.$executeRaw`SELECT set_config('marginalia.actor_id', ${actor.userId ?? ""}, true)`;
+    await setHistoryActor(tx, actor);
     return tx.annotation.deleteMany({ where });
   });
   if (deleted.count === 0) throw new NotFoundError(`${noun} ${where.id} does not exist or is not yours.`);
