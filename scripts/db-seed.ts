@@ -1,5 +1,6 @@
 // Writes the demo support-bot traces through the ingest path.
-// Usage: npm run db:seed -- [--traces 240] [--seed 1] [--project support-bot] [--start-at 2026-11-20T12:00:00Z]
+// Usage: npm run db:seed -- [--traces 240] [--spans-per-trace N] [--seed 1] [--project support-bot] [--start-at 2026-11-20T12:00:00Z]
+// --spans-per-trace pads each trace with pipeline steps up to N spans (10 gives 1M spans for 100k traces).
 import { parseArgs } from "node:util";
 import { claimEmbeddedDatabaseOrExit } from "@/lib/db/claim-embedded-database";
 import { databaseConfig } from "@/lib/db/config";
@@ -14,6 +15,7 @@ import type { SeedProgress } from "@/lib/demo/seed-demo-data";
 const { values } = parseArgs({
   options: {
     traces: { type: "string", default: String(DEFAULT_DEMO_TRACES) },
+    "spans-per-trace": { type: "string" },
     seed: { type: "string", default: String(DEFAULT_DEMO_SEED) },
     project: { type: "string", default: DEFAULT_DEMO_PROJECT },
     "start-at": { type: "string", default: DEFAULT_DEMO_START_AT.toISOString() },
@@ -28,8 +30,12 @@ function fail(message: string): never {
 const traces = Number(values.traces);
 const seed = Number(values.seed);
 const startAt = new Date(values["start-at"]);
+const spansPerTrace = values["spans-per-trace"] === undefined ? undefined : Number(values["spans-per-trace"]);
 if (!Number.isInteger(traces) || traces < 1) fail(`--traces must be a positive whole number (got "${values.traces}")`);
 if (!Number.isInteger(seed)) fail(`--seed must be a whole number (got "${values.seed}")`);
+if (spansPerTrace !== undefined && (!Number.isInteger(spansPerTrace) || spansPerTrace < 1)) {
+  fail(`--spans-per-trace must be a positive whole number (got "${values["spans-per-trace"]}")`);
+}
 if (Number.isNaN(startAt.getTime())) fail(`--start-at must be an ISO date (got "${values["start-at"]}")`);
 
 const number = (value: number) => Math.round(value).toLocaleString("en-US");
@@ -49,6 +55,7 @@ const totals = await seedDemoData(prisma, {
   seed,
   projectName: values.project,
   startAt,
+  spansPerTrace,
   onProgress: (progress) => {
     // About one line a second, plus the last batch.
     if (progress.elapsedMs - lastPrintMs < 1000 && progress.traces < traces) return;

@@ -105,4 +105,24 @@ describe("generateDemoTraces", () => {
     for (const batch of batches.slice(0, -1)) expect(batch.length).toBeGreaterThanOrEqual(500);
     expect(new Set(batches.flat().map((span) => span.traceId)).size).toBe(600);
   });
+
+  it("pads every trace to spansPerTrace with children of its root, keeping the unpadded spans", () => {
+    const padded = allSpans({ spansPerTrace: 10 });
+    const paddedTraces = groupBy(padded, (span) => span.traceId);
+    expect(paddedTraces.size).toBe(traces.size);
+    for (const [traceId, traceSpans] of paddedTraces) {
+      const own = traces.get(traceId)!;
+      expect(traceSpans.length).toBe(Math.max(10, own.length));
+      expect(JSON.stringify(traceSpans.slice(0, own.length))).toBe(JSON.stringify(own));
+      const root = own.find((span) => !span.parentSpanId)!;
+      for (const span of traceSpans.slice(own.length)) {
+        expect(span.parentSpanId).toBe(root.spanId);
+        expect(ms(span.startTime)).toBeGreaterThanOrEqual(ms(root.startTime));
+        expect(ms(span.endTime)).toBeLessThanOrEqual(ms(root.endTime));
+      }
+    }
+    expect(new Set(padded.map((span) => span.spanId)).size).toBe(padded.length);
+    for (const span of padded) expect(ingestSpanSchema.safeParse(span).error).toBeUndefined();
+    expect(() => allSpans({ spansPerTrace: 0 })).toThrow(RangeError);
+  });
 });
