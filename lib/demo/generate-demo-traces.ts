@@ -121,8 +121,9 @@ function padTraces(spans: IngestSpan[], target: number): IngestSpan[] {
     const root = traceSpans.find((span) => !span.parentSpanId);
     if (!root || traceSpans.length >= target) continue;
     const random = createRandom(hashString(traceId));
-    const startMs = new Date(root.startTime).getTime();
-    const endMs = new Date(root.endTime).getTime();
+    // The generator's own spans carry Date objects (the ingest schema's input type is wider).
+    const startMs = (root.startTime as Date).getTime();
+    const endMs = (root.endTime as Date).getTime();
     const shared = { "session.id": root.attributes?.["session.id"] ?? "", "user.id": root.attributes?.["user.id"] ?? "" };
     const question = String(root.attributes?.["input.value"] ?? "");
     const answer = String(root.attributes?.["output.value"] ?? "");

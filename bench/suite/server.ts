@@ -1,0 +1,74 @@
+// The app as `npm start` runs it (scripts/start.ts: migrate, build when stale,
+// then scripts/serve.ts), on the bench database, with auth on.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { childrenOf, processTree } from "./process-tree";
+
+export type BenchServer = { baseUrl: string; pid: number; logPath: string; stop: () => Promise<void> };
+
+// A build on a busy 2-core machine takes minutes; the server itself starts in seconds.
+const READY_TIMEOUT_MS = 20 * 60_000;
+
+export async function startServer({ databaseUrl, port, log }: { databaseUrl: string; port: number; log: (line: string) => void }): Promise<BenchServer> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (await answers(baseUrl)) throw new Error(`Something already answers on ${baseUrl}: stop it or pass --port`);
+  const logPath = path.join(tmpdir(), `marginalia-bench-server-${port}.log`);
+  const output = createWriteStream(logPath);
+  // Auth on (the scenarios sign in with the lead's key and cookie); NODE_ENV as serve.ts sets it.
+  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "0" };
+  delete env.AUTH_DISABLED;
+  delete env.NODE_ENV;
+  const starter = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "start.ts")], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  starter.stdout!.pipe(output);
+  starter.stderr!.pipe(output);
+  let exited: string | null = null;
+  starter.on("exit", (code, signal) => (exited = `exited with ${signal ?? code}`));
+  starter.stdout!.on("data", (chunk: Buffer) => {
+    if (/Building \(/.test(chunk.toString())) log(`  building the app first (${chunk.toString().trim()}) — log: ${logPath}`);
+  });
+
+  const started = performance.now();
+  while (!(await answers(baseUrl))) {
+    if (exited) throw new Error(`The server ${exited} before answering; see ${logPath}`);
+    if (performance.now() - started > READY_TIMEOUT_MS) {
+      await stop(starter);
+      throw new Error(`The server did not answer on ${baseUrl} within ${READY_TIMEOUT_MS / 60_000} min; see ${logPath}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // start.ts only spawns the server; the server (and any workers it forks) is its child.
+  const pid = childrenOf(starter.pid!)[0] ?? starter.pid!;
+  log(`Server ready on ${baseUrl} (pid ${pid}) in ${((performance.now() - started) / 1000).toFixed(0)} s; log: ${logPath}`);
+  return { baseUrl, pid, logPath, stop: () => stop(starter) };
+}
+
+async function answers(baseUrl: string): Promise<boolean> {
+  try {
+    // /readyz: 200 once the database answers with every migration applied.
+    const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM (start.ts passes it on; the server finishes open requests), then SIGKILL whatever is left after 15 s. */
+async function stop(starter: ChildProcess): Promise<void> {
+  if (starter.exitCode !== null || starter.signalCode !== null) return;
+  const tree = processTree(starter.pid!);
+  const exited = new Promise<void>((resolve) => starter.once("exit", () => resolve()));
+  starter.kill("SIGTERM");
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 15_000).unref());
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    for (const pid of tree) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
