@@ -3,7 +3,7 @@
 // beside the raw SQL of the statements they send) and as whole pages over HTTP.
 // Target (issue 8's lists, kept since): p50 ≤ 50 ms per call.
 import pg from "pg";
-import { timeRuns, type Stats } from "../measure";
+import { timeRuns, type Captured, type Stats } from "../measure";
 import { replayOf } from "../suite/capture";
 import type { BenchRow, BenchWorld, Scenario } from "../suite/contract";
 import { getter } from "../suite/http";
@@ -26,6 +26,7 @@ export const scenario: Scenario = {
     const { sessionRubricFor } = await import("@/lib/sessions/session-rubric");
     const { annotationReader } = await import("@/lib/review/blind-review");
     const { actorForUser } = await import("@/lib/auth/sessions");
+    const { openTraceReviewList } = await import("@/lib/review/open-review-list");
 
     const project = await prisma.project.findUniqueOrThrow({ where: { name: world.projectName }, select: { id: true, name: true, blindReview: true } });
     const lead = actorForUser(await prisma.user.findFirstOrThrow({ where: { role: "LEAD" }, orderBy: { email: "asc" } }));
@@ -42,11 +43,17 @@ export const scenario: Scenario = {
         ["sessions list, newest first", () => listSessions(project.id, parseSessionFilters({}), ctx)],
         ["sessions list, by satisfaction", () => listSessions(project.id, parseSessionFilters({ sort: "satisfaction" }), ctx)],
         ["count sessions, unrated", () => countSessions(project.id, parseSessionFilters({ rated: "unrated" }), ctx)],
+        // Review mode's start: a snapshot of the filtered list's first 1,000 ids.
+        ["open a review list (not reviewed by me)", () => openTraceReviewList(lead, project, { reviewed: "not-me" })],
       ];
       for (const [figure, work] of calls) {
         const app = await timeRuns(work, runs);
-        const { replay } = await replayOf(raw, work);
-        const sql = await timeRuns(replay, runs);
+        const { queries, replay } = await replayOf(raw, work);
+        // A write (the review list's snapshot row, with its own id) is replayed in a transaction rolled back.
+        const writes = queries.some((q) => /^\s*INSERT/i.test(q.sql));
+        // (The captured run stored its row under that id: gone first.)
+        if (writes) await prisma.reviewList.deleteMany({ where: { projectId: project.id } });
+        const sql = await timeRuns(writes ? rolledBack(raw, queries) : replay, runs);
         rows.push(row(figure, app, sql));
         log(`${figure}: ${app.p50.toFixed(1)} ms p50 (raw SQL ${sql.p50.toFixed(1)} ms)`);
       }
@@ -62,10 +69,23 @@ export const scenario: Scenario = {
         log(`${figure}: ${app.p50.toFixed(1)} ms p50`);
       }
     } finally {
+      // The review lists opened above: gone, so later scenarios see the seeded world.
+      await prisma.reviewList.deleteMany({ where: { projectId: project.id } });
       await raw.end();
     }
     return rows;
   },
+};
+
+const rolledBack = (pool: pg.Pool, queries: Captured[]) => async () => {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    for (const q of queries) await client.query(q.sql, q.params);
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
 };
 
 function row(figure: string, app: Stats, sql: Stats | null): BenchRow {

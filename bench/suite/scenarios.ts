@@ -8,7 +8,7 @@ import type { Scenario } from "./contract";
 
 /** The scenarios issue 12's table is made of, in the order they print. */
 export const EXPECTED_SCENARIOS = [
-  "trace-pages", "lists", "annotation-writes", "otlp-ingest", "claim-next", "dashboards", "agreement", "notes-search", "clustering", "export",
+  "trace-pages", "lists", "annotation-writes", "otlp-ingest", "claim-next", "dashboards", "agreement", "notes-search", "clustering", "export", "adjudication",
 ] as const;
 
 export type ScenarioEntry =
