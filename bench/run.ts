@@ -94,7 +94,7 @@ try {
   if (runnable.some((entry) => entry.scenario!.needsServer)) {
     server = await startServer({ databaseUrl: options.databaseUrl, port: options.port, log });
   }
-  const { seedSeconds, databaseSize, ...worldFields } = seeded;
+  const { seedSeconds, seedStages, databaseSize, ...worldFields } = seeded;
   const world: BenchWorld = { ...worldFields, baseUrl: server?.baseUrl ?? null, serverPid: server?.pid ?? null, quick: options.quick };
 
   const rows: ResultRow[] = [];
@@ -139,7 +139,7 @@ try {
     machine: await machine(options.databaseUrl),
     sizes: `${n(counts.traces)} traces, ${n(counts.spans)} spans, ${n(counts.sessions)} sessions, ${n(counts.annotations)} labels and scores, ` +
       `${n(counts.notes)} notes, a queue of ${n(counts.queueItems)} items (N = 2), ${world.reviewers.length} reviewers; database ${databaseSize}`,
-    seed: seedSeconds === null ? "reused a kept database (--keep)" : `${(seedSeconds / 60).toFixed(1)} min (spans through the ingest function, the rest in batched SQL)`,
+    seed: seedSeconds === null ? "reused a kept database (--keep)" : `${(seedSeconds / 60).toFixed(1)} min: ${seedStages.join(", ")}`,
     quick: options.quick,
     scenarios: chosen.map((e) => e.name),
     durationSeconds: (performance.now() - started) / 1000,

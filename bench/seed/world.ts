@@ -12,7 +12,12 @@ import { seedAnnotations } from "./annotations";
 import { seedSpans } from "./spans";
 
 export type WorldSizes = { traces: number; spansPerTrace: number; annotations: number; notes: number; queueItems: number; reviewers: number };
-export type SeededWorld = Omit<BenchWorld, "baseUrl" | "serverPid" | "quick"> & { seedSeconds: number | null; databaseSize: string };
+export type SeededWorld = Omit<BenchWorld, "baseUrl" | "serverPid" | "quick"> & {
+  seedSeconds: number | null;
+  /** How long each part of the seed took, e.g. "spans 312 s (3,205 spans/s)"; empty when reused. */
+  seedStages: string[];
+  databaseSize: string;
+};
 
 export const BENCH_PROJECT = "bench";
 const LEAD_EMAIL = "lead@bench.dev";
@@ -37,6 +42,7 @@ export async function prepareWorld(databaseUrl: string, sizes: WorldSizes, { reu
   const existing = await database.admin(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [database.name]);
   const reusable = reuse && existing.rows[0]?.comment === marker;
   let seedSeconds: number | null = null;
+  const seedStages: string[] = [];
   if (reusable) {
     log(`Reusing database ${database.name} (seeded with these sizes before).`);
   } else {
@@ -44,12 +50,12 @@ export async function prepareWorld(databaseUrl: string, sizes: WorldSizes, { reu
     migrate(databaseUrl);
     log(`Database ${database.name}: created and migrated.`);
     const started = performance.now();
-    await seed(databaseUrl, sizes, log);
+    await seed(databaseUrl, sizes, (line) => log(line), seedStages);
     seedSeconds = (performance.now() - started) / 1000;
     await database.admin(`COMMENT ON DATABASE "${database.name.replace(/"/g, '""')}" IS '${marker.replace(/'/g, "''")}'`);
     log(`Seeded in ${seedSeconds.toFixed(0)} s.`);
   }
-  return { ...(await describe(databaseUrl, sizes)), seedSeconds };
+  return { ...(await describe(databaseUrl, sizes)), seedSeconds, seedStages };
 }
 
 // In a process of its own: on Postgres the schema engine's advisory lock stays
@@ -62,20 +68,20 @@ function migrate(databaseUrl: string) {
   if (result.status !== 0) throw new Error(`Migrating ${databaseUrl} failed:\n${result.stdout}${result.stderr}`);
 }
 
-async function seed(databaseUrl: string, sizes: WorldSizes, log: (line: string) => void) {
+async function seed(databaseUrl: string, sizes: WorldSizes, log: (line: string) => void, stages: string[]) {
   // A client of its own, without the runner's query log (bench/suite/capture.ts):
   // logging would serialize every ingest batch's parameters once more.
   const { PrismaClient } = await import("@/lib/generated/prisma/client");
   const { openAdapter } = await import("@/lib/db/adapter");
   const prisma = new PrismaClient({ adapter: openAdapter({ kind: "postgres", url: databaseUrl }).factory });
   try {
-    await seedWith(prisma, databaseUrl, sizes, log);
+    await seedWith(prisma, databaseUrl, sizes, log, stages);
   } finally {
     await prisma.$disconnect();
   }
 }
 
-async function seedWith(prisma: Db, databaseUrl: string, sizes: WorldSizes, log: (line: string) => void) {
+async function seedWith(prisma: Db, databaseUrl: string, sizes: WorldSizes, log: (line: string) => void, stages: string[]) {
   const { hashPassword } = await import("@/lib/auth/secrets");
   const { seedDemoRubrics } = await import("@/lib/demo/demo-rubrics");
 
@@ -89,7 +95,9 @@ async function seedWith(prisma: Db, databaseUrl: string, sizes: WorldSizes, log:
   let started = performance.now();
   log(`Seeding ${sizes.traces.toLocaleString("en-US")} traces × ${sizes.spansPerTrace} spans through ingestSpans…`);
   const spans = await seedSpans(prisma, { traces: sizes.traces, spansPerTrace: sizes.spansPerTrace, projectName: BENCH_PROJECT, log });
-  log(`  ${spans.spans.toLocaleString("en-US")} spans in ${spans.seconds.toFixed(0)} s (${Math.round(spans.spans / spans.seconds).toLocaleString("en-US")} spans/s)`);
+  const spanRate = `${Math.round(spans.spans / spans.seconds).toLocaleString("en-US")} spans/s`;
+  log(`  ${spans.spans.toLocaleString("en-US")} spans in ${spans.seconds.toFixed(0)} s (${spanRate})`);
+  stages.push(`spans ${spans.seconds.toFixed(0)} s (${spanRate} through ingestSpans)`);
   await seedDemoRubrics(prisma, BENCH_PROJECT);
 
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -105,6 +113,7 @@ async function seedWith(prisma: Db, databaseUrl: string, sizes: WorldSizes, log:
     log(`Seeding ${sizes.annotations.toLocaleString("en-US")} labels and scores…`);
     const annotations = await seedAnnotations(db, project.id, reviewerIds, sizes.annotations, log);
     log(`  ${annotations.toLocaleString("en-US")} in ${seconds(started)}`);
+    stages.push(`labels and scores ${seconds(started)}`);
 
     started = performance.now();
     if (sizes.notes > 0) {
@@ -118,15 +127,18 @@ async function seedWith(prisma: Db, databaseUrl: string, sizes: WorldSizes, log:
       const authors = [...reviewerIds.map((id) => ({ id, weight: 3 })), { id: leadId, weight: 1 }];
       const notes = await insertNotes(db, project.id, noteTexts(sizes.notes), authors, targets, period);
       log(`Notes: ${notes.inserted.toLocaleString("en-US")} (${notes.tagged.toLocaleString("en-US")} tagged with themes) in ${seconds(started)}`);
+      stages.push(`notes ${seconds(started)}`);
     }
 
     started = performance.now();
     await seedQueue(db, project.id, leadId, sizes.queueItems);
     log(`Queue: ${sizes.queueItems.toLocaleString("en-US")} items (N = 2, ${QUEUE_COMPLETE * 100}% complete) in ${seconds(started)}`);
+    stages.push(`queue ${seconds(started)}`);
 
     started = performance.now();
     await db.query("VACUUM ANALYZE");
     log(`VACUUM ANALYZE in ${seconds(started)}`);
+    stages.push(`VACUUM ANALYZE ${seconds(started)}`);
   } finally {
     await db.end();
   }
@@ -155,7 +167,7 @@ async function seedQueue(db: pg.Client, projectId: number, leadId: string, items
 }
 
 /** What the database holds, plus a fresh API key and signed-in session of the lead. */
-async function describe(databaseUrl: string, sizes: WorldSizes): Promise<Omit<SeededWorld, "seedSeconds">> {
+async function describe(databaseUrl: string, sizes: WorldSizes): Promise<Omit<SeededWorld, "seedSeconds" | "seedStages">> {
   const { prisma } = await import("@/lib/db");
   const { actorForUser, openSession } = await import("@/lib/auth/sessions");
   const { createApiKey } = await import("@/lib/auth/api-keys");

@@ -38,6 +38,13 @@ export async function startServer({ databaseUrl, port, log }: { databaseUrl: str
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  // Auth on means an anonymous API call is refused: the figures are those of a signed-in deployment.
+  const anonymous = await fetch(`${baseUrl}/v1/projects`);
+  await anonymous.arrayBuffer();
+  if (anonymous.status !== 401) {
+    await stop(starter);
+    throw new Error(`The server answered an anonymous GET /v1/projects with ${anonymous.status}, not 401: is auth off (AUTH_DISABLED)?`);
+  }
   // start.ts only spawns the server; the server (and any workers it forks) is its child.
   const pid = childrenOf(starter.pid!)[0] ?? starter.pid!;
   log(`Server ready on ${baseUrl} (pid ${pid}) in ${((performance.now() - started) / 1000).toFixed(0)} s; log: ${logPath}`);
