@@ -100,7 +100,7 @@ try {
   const rows: ResultRow[] = [];
   for (const entry of chosen) {
     if (!entry.scenario) {
-      rows.push({ scenario: entry.name, figure: "(not run)", target: "", met: null, error: entry.problem });
+      rows.push({ scenario: entry.name, figure: "(not run)", target: "", met: null, error: entry.problem, missing: true });
       log(`\n— ${entry.name}: skipped, ${entry.problem}`);
       continue;
     }

@@ -8,6 +8,8 @@ export type ResultRow = BenchRow & {
   peakRssBytes?: number;
   /** Set when the scenario was missing or threw: the row stands in for its figures. */
   error?: string;
+  /** The scenario's file is not there (yet): "not run" rather than ERROR. */
+  missing?: boolean;
 };
 
 export type RunInfo = {
@@ -51,6 +53,7 @@ export function formatRawSql(raw: BenchRow["rawSql"]): string {
 }
 
 export function formatResult(row: ResultRow): string {
+  if (row.missing) return "not run";
   if (row.error) return "ERROR";
   if (row.met === null) return "";
   return row.met ? "met" : "MISSED";

@@ -51,6 +51,7 @@ describe("npm run bench: the table", () => {
     { scenario: "trace-pages", figure: "trace list page (HTTP)", p50Ms: 42.345, p95Ms: 180.2, rawSql: { p50Ms: 3.21, p95Ms: 5 }, target: "p50 ≤ 50 ms", met: true, peakRssBytes: 512 * 1024 * 1024 },
     { scenario: "otlp-ingest", figure: "OTLP | protobuf", throughput: { value: 4321.6, unit: "spans/s" }, cpuMsPer1000: 210.4, target: "≥ 5,000 spans/s", met: false, note: "CPU bound" },
     { scenario: "export", figure: "(failed)", target: "", met: null, error: "threw: boom" },
+    { scenario: "dashboards", figure: "(not run)", target: "", met: null, error: "bench/scenarios/dashboards.ts is not there yet", missing: true },
   ];
 
   it("formats figures for reading", () => {
@@ -65,7 +66,7 @@ describe("npm run bench: the table", () => {
     const text = formatTextTable(rows);
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^scenario\s+figure\s+p50\s+p95\s+throughput\s+CPU ms \/ 1,000\s+peak server RSS\s+raw SQL\s+target\s+result$/);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines[2]).toContain("42.3 ms");
     expect(lines[2]).toContain("512 MiB");
     expect(lines[2]).toContain("p50 3.2 ms, p95 5.0 ms");
@@ -73,6 +74,7 @@ describe("npm run bench: the table", () => {
     expect(lines[3]).toContain("4,322 spans/s");
     expect(lines[3]).toMatch(/MISSED$/);
     expect(lines[4]).toMatch(/ERROR$/);
+    expect(lines[5]).toMatch(/not run$/);
     // Text columns start where their header does; figures end where theirs ends.
     expect(lines[3].indexOf("OTLP")).toBe(lines[0].indexOf("figure"));
     expect(lines[2].indexOf("180 ms") + "180 ms".length).toBe(lines[0].indexOf("p95") + "p95".length);
@@ -90,12 +92,13 @@ describe("npm run bench: the table", () => {
     expect(markdown).toContain("- Load (uptime) before: 1.00, 2.00, 3.00; after: 4.00, 5.00, 6.00");
     expect(markdown).toContain("- World: 100,000 traces");
     expect(markdown).toContain("--quick (fewer runs per figure), scenarios trace-pages, otlp-ingest, export; 10.0 min in all");
-    expect(markdown).toContain("- Targets: 1 met, 1 missed, 1 scenario(s) did not run");
+    expect(markdown).toContain("- Targets: 1 met, 1 missed, 2 scenario(s) did not run");
     expect(markdown).toContain("| otlp-ingest | OTLP \\| protobuf |");
     expect(markdown).toContain("- **otlp-ingest: OTLP | protobuf**: CPU bound");
     expect(markdown).toContain("- **export: (failed)**: threw: boom");
+    expect(markdown).toContain("- **dashboards: (not run)**: bench/scenarios/dashboards.ts is not there yet");
     const table = formatMarkdownTable(rows).split("\n");
     expect(table[1]).toBe("|---|---|---:|---:|---:|---:|---:|---|---|---|");
-    expect(table).toHaveLength(5);
+    expect(table).toHaveLength(6);
   });
 });
