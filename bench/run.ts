@@ -19,7 +19,7 @@ import { provideCapture } from "./suite/capture";
 import type { BenchWorld } from "./suite/contract";
 import { sampleRss } from "./suite/process-tree";
 import { chooseScenarios, loadScenarios, message, type ScenarioEntry } from "./suite/scenarios";
-import { startServer, type BenchServer } from "./suite/server";
+import { startServer, stopStartedServers, type BenchServer } from "./suite/server";
 import { formatResultsMarkdown, formatTextTable, type ResultRow } from "./suite/table";
 
 // Domain modules import "server-only", which throws outside React Server
@@ -77,7 +77,7 @@ let server: BenchServer | null = null;
 let cleaning: Promise<void> | null = null;
 const cleanUp = () =>
   (cleaning ??= (async () => {
-    await server?.stop().catch((error) => console.error(`Stopping the server: ${message(error)}`));
+    await stopStartedServers().catch((error) => console.error(`Stopping the server: ${message(error)}`));
     const { prisma } = await import("@/lib/db");
     await prisma.$disconnect().catch(() => undefined);
     if (!options.keep) await database.drop().then(() => log(`Dropped database ${database.name}.`), (error) => console.error(`Dropping ${database.name}: ${message(error)}`));

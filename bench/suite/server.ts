@@ -6,6 +6,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { childrenOf, processTree } from "./process-tree";
 
+// Every server started and not yet stopped, so an interrupted run (Ctrl-C while
+// the server builds or starts) still stops it: see stopStartedServers().
+const started = new Set<ChildProcess>();
+
+/** Stops whatever startServer started and nothing stopped yet. */
+export async function stopStartedServers(): Promise<void> {
+  await Promise.all([...started].map((starter) => stop(starter)));
+}
+
 export type BenchServer = { baseUrl: string; pid: number; logPath: string; stop: () => Promise<void> };
 
 // A build on a busy 2-core machine takes minutes; the server itself starts in seconds.
@@ -21,6 +30,7 @@ export async function startServer({ databaseUrl, port, log }: { databaseUrl: str
   delete env.AUTH_DISABLED;
   delete env.NODE_ENV;
   const starter = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "start.ts")], { env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  started.add(starter);
   starter.stdout!.pipe(output);
   starter.stderr!.pipe(output);
   let exited: string | null = null;
@@ -29,17 +39,22 @@ export async function startServer({ databaseUrl, port, log }: { databaseUrl: str
     if (/Building \(/.test(chunk.toString())) log(`  building the app first (${chunk.toString().trim()}) — log: ${logPath}`);
   });
 
-  const started = performance.now();
+  const since = performance.now();
+  let lastWord = since;
   while (!(await answers(baseUrl))) {
+    if (performance.now() - lastWord > 30_000) {
+      lastWord = performance.now();
+      log(`  waiting for the server (${((lastWord - since) / 1000).toFixed(0)} s)…`);
+    }
     if (exited) throw new Error(`The server ${exited} before answering; see ${logPath}`);
-    if (performance.now() - started > READY_TIMEOUT_MS) {
+    if (performance.now() - since > READY_TIMEOUT_MS) {
       await stop(starter);
       throw new Error(`The server did not answer on ${baseUrl} within ${READY_TIMEOUT_MS / 60_000} min; see ${logPath}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   // Auth on means an anonymous API call is refused: the figures are those of a signed-in deployment.
-  const anonymous = await fetch(`${baseUrl}/v1/projects`);
+  const anonymous = await fetch(`${baseUrl}/v1/projects`, { signal: AbortSignal.timeout(60_000) });
   await anonymous.arrayBuffer();
   if (anonymous.status !== 401) {
     await stop(starter);
@@ -47,11 +62,18 @@ export async function startServer({ databaseUrl, port, log }: { databaseUrl: str
   }
   // start.ts only spawns the server; the server (and any workers it forks) is its child.
   const pid = childrenOf(starter.pid!)[0] ?? starter.pid!;
-  log(`Server ready on ${baseUrl} (pid ${pid}) in ${((performance.now() - started) / 1000).toFixed(0)} s; log: ${logPath}`);
+  log(`Server ready on ${baseUrl} (pid ${pid}) in ${((performance.now() - since) / 1000).toFixed(0)} s; log: ${logPath}`);
   return { baseUrl, pid, logPath, stop: () => stop(starter) };
 }
 
 async function answers(baseUrl: string): Promise<boolean> {
+  // Bounded by a timer of its own too: a poll must never hang the wait.
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 6000)));
+  return Promise.race([poll(baseUrl), giveUp]).finally(() => clearTimeout(timer));
+}
+
+async function poll(baseUrl: string): Promise<boolean> {
   try {
     // /readyz: 200 once the database answers with every migration applied.
     const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5000) });
@@ -64,6 +86,7 @@ async function answers(baseUrl: string): Promise<boolean> {
 
 /** SIGTERM (start.ts passes it on; the server finishes open requests), then SIGKILL whatever is left after 15 s. */
 async function stop(starter: ChildProcess): Promise<void> {
+  started.delete(starter);
   if (starter.exitCode !== null || starter.signalCode !== null) return;
   const tree = processTree(starter.pid!);
   const exited = new Promise<void>((resolve) => starter.once("exit", () => resolve()));
