@@ -43,8 +43,8 @@ for (const body of bodies) {
       const stored = await time("sql: findStoredConflicts", () => findStoredConflicts(tx, prepared));
       const { kept } = splitConflicts(prepared, stored);
       const projectIds = await time("sql: upsertProjects", () => upsertProjects(tx, kept));
-      const { traceRowIds, sessionRowIds } = await time("sql: writeBatch", () => writeBatch(tx, kept, projectIds));
-      await time("sql: refreshTraceSummaries", () => refreshTraceSummaries(tx, [...traceRowIds.values()]));
+      const { storedTraceRowIds, sessionRowIds } = await time("sql: writeBatch", () => writeBatch(tx, kept, projectIds));
+      await time("sql: refreshTraceSummaries", () => refreshTraceSummaries(tx, storedTraceRowIds));
       await time("sql: refreshSessionSummaries", () => refreshSessionSummaries(tx, [...sessionRowIds.values()]));
     }, { timeout: 120_000, maxWait: 30_000 }),
   );

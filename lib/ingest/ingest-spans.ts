@@ -50,14 +50,16 @@ export async function ingestSpans(spans: IngestSpan[], db: Db = prisma): Promise
       const accepted = lastCopies(kept);
       if (accepted.length === 0) return { spans: 0, traces: 0, sessions: 0, rejected };
       const projectIds = await upsertProjects(tx, accepted);
-      const { sessionRowIds, traceRowIds, written } = await writeBatch(tx, accepted, projectIds);
+      const { sessionRowIds, traceRowIds, storedTraceRowIds, written } = await writeBatch(tx, accepted, projectIds);
       // A trace another batch put in another project since the check above: its spans were not written.
       const raced = accepted.filter((span) => !traceRowIds.has(span.traceId));
       rejected.push(...raced.map((span) => reject(span, `trace ${span.traceId} already exists in another project`)));
       const landed = accepted.filter((span) => traceRowIds.has(span.traceId));
       const lost = written === landed.length ? [] : await heldBack(tx, landed, traceRowIds);
       rejected.push(...lost);
-      await refreshTraceSummaries(tx, [...traceRowIds.values()]);
+      // Traces created by this batch got their summaries as they were written;
+      // after a span was held back, every trace's is recomputed from what landed.
+      await refreshTraceSummaries(tx, written === landed.length ? storedTraceRowIds : [...traceRowIds.values()]);
       await refreshSessionSummaries(tx, [...sessionRowIds.values()]);
       return { spans: landed.length - lost.length, traces: traceRowIds.size, sessions: sessionRowIds.size, rejected };
     },

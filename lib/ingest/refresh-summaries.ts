@@ -4,9 +4,9 @@ import type { Tx } from "./ingest-spans";
 // tokens, counts) so lists read one indexed table. Recomputed from the spans
 // after each batch, so spans may arrive in any order and any number of batches.
 
-const PREVIEW_CHARS = 500;
+export const PREVIEW_CHARS = 500;
 // How much of the root span's input and of its output search covers.
-const SEARCH_CHARS = 100_000;
+export const SEARCH_CHARS = 100_000;
 
 export async function refreshTraceSummaries(tx: Tx, traceRowIds: number[]) {
   if (traceRowIds.length === 0) return;
