@@ -67,8 +67,8 @@ function fastParse(input: unknown): ParsedSpan | null {
   }
   return {
     projectName, traceId, spanId,
-    // .nullish() keeps undefined and null apart; so does this.
-    ...(parentSpanId === undefined ? {} : { parentSpanId: parentSpanId as string | null }),
+    // As zod: the key is there when the input had it (even as undefined).
+    ...("parentSpanId" in input ? { parentSpanId: parentSpanId as string | null | undefined } : {}),
     name, startTime, endTime, statusCode, statusMessage, attributes, events,
   };
 }
