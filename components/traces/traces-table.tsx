@@ -1,18 +1,12 @@
-import Link from "next/link";
 import { ListTable } from "@/components/ui/list-table";
-import { SpanKindBadge } from "@/components/ui/span-kind-badge";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { formatDateTime, formatDuration, formatNumber, truncate } from "@/lib/format";
+import { formatDateTime, formatDuration, formatNumber } from "@/lib/format";
 import type { TraceRow } from "@/lib/traces/list-traces";
 import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
-import { SelectRowBox } from "@/components/queues/queue-selection";
-import { ReviewSummaryCell } from "./review-summary-cell";
-import { paths } from "@/lib/url";
+import { TraceRows, sessionColumn, type TraceRowView } from "./trace-rows";
 
 // Input and output take what the fixed columns leave, so those stay narrow:
 // below 1280 px the time wraps onto two lines and the session moves under the
 // root span, which keeps each text column near 200 px at 1024 px.
-const sessionColumn = "hidden xl:table-cell";
 const traceColumns = [
   { label: "Time (UTC)", className: "w-24 xl:w-36" },
   { label: "Root span", className: "w-32 xl:w-44" },
@@ -26,6 +20,10 @@ const traceColumns = [
 ];
 
 // `selectable`: a checkbox per row, for "Add N selected to a queue" (inside a QueueSelection).
+// The rows are a client component fed one small object per trace: rendered here
+// as server markup, every cell's tags and class names were serialized into the
+// page's RSC payload once per row (~4 KB a row, 200 KB for 50 rows, on top of
+// the HTML itself); as data they cost what the row's values cost.
 export function TracesTable({
   projectName,
   rows,
@@ -37,52 +35,25 @@ export function TracesTable({
   summaries: Map<number, TraceReviewSummary>;
   selectable?: boolean;
 }) {
+  const views: TraceRowView[] = rows.map((row) => ({
+    id: row.id,
+    traceId: row.traceId,
+    // Formatted on the server: the same strings the server-rendered table showed.
+    time: formatDateTime(row.startTime),
+    rootSpanName: row.rootSpanName,
+    rootSpanKind: row.rootSpanKind,
+    spanCount: row.spanCount,
+    inputPreview: row.inputPreview,
+    outputPreview: row.outputPreview,
+    latency: formatDuration(row.latencyMs),
+    tokens: row.totalTokens ? formatNumber(row.totalTokens) : "—",
+    statusCode: row.statusCode,
+    summary: summaries.get(row.id),
+    sessionId: row.sessionId,
+  }));
   return (
     <ListTable columns={traceColumns} fixed>
-          {rows.map((row) => (
-            <tr key={row.id} className="align-top hover:bg-indigo-50/40">
-              <td className="px-3 py-2 font-mono text-xs text-zinc-500">
-                {/* In the time cell, not a column of its own: at 1024 px input and output keep their room. */}
-                {selectable ? <SelectRowBox id={row.id} label={`trace ${row.rootSpanName ?? row.traceId.slice(0, 12)} ${row.traceId.slice(0, 8)}`} className="mb-1 block" /> : null}
-                {formatDateTime(row.startTime)}
-              </td>
-              <td className="px-3 py-2">
-                <Link href={paths.trace(projectName, row.traceId)} className="font-medium text-indigo-700 hover:underline">
-                  {row.rootSpanName ?? row.traceId.slice(0, 12)}
-                </Link>
-                <div className="mt-0.5 flex items-center gap-1.5">
-                  <SpanKindBadge kind={row.rootSpanKind} />
-                  <span className="text-xs text-zinc-400">{row.spanCount} spans</span>
-                </div>
-                {row.sessionId ? <SessionLink projectName={projectName} sessionId={row.sessionId} className="mt-0.5 block xl:hidden" /> : null}
-              </td>
-              <td className="px-3 py-2 text-zinc-700" title={row.inputPreview ?? undefined}>
-                <p className="line-clamp-2 break-words">{truncate(row.inputPreview, 220)}</p>
-              </td>
-              <td className="px-3 py-2 text-zinc-700" title={row.outputPreview ?? undefined}>
-                <p className="line-clamp-2 break-words">{truncate(row.outputPreview, 220)}</p>
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatDuration(row.latencyMs)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.totalTokens ? formatNumber(row.totalTokens) : "—"}</td>
-              <td className="px-3 py-2">
-                <StatusBadge status={row.statusCode} />
-              </td>
-              <td className="overflow-hidden px-3 py-2">
-                <ReviewSummaryCell summary={summaries.get(row.id)} />
-              </td>
-              <td className={`px-3 py-2 ${sessionColumn}`}>
-                {row.sessionId ? <SessionLink projectName={projectName} sessionId={row.sessionId} className="block" /> : <span className="text-xs text-zinc-400">—</span>}
-              </td>
-            </tr>
-          ))}
-        </ListTable>
-  );
-}
-
-function SessionLink({ projectName, sessionId, className }: { projectName: string; sessionId: string; className: string }) {
-  return (
-    <Link href={paths.session(projectName, sessionId)} title={`Session ${sessionId}`} className={`truncate font-mono text-xs text-zinc-600 hover:text-indigo-700 hover:underline ${className}`}>
-      {sessionId}
-    </Link>
+      <TraceRows projectName={projectName} rows={views} selectable={selectable} />
+    </ListTable>
   );
 }

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 
@@ -29,12 +30,14 @@ export async function listProjects(): Promise<ProjectSummary[]> {
 
 export type ProjectRef = { id: number; name: string; description: string | null; blindReview: boolean };
 
-export async function findProjectByName(name: string): Promise<ProjectRef | null> {
+// Once per page render (React's request cache): the project layout and the page
+// under it both look the project up by name. Outside a render it is a plain call.
+export const findProjectByName = cache(async (name: string): Promise<ProjectRef | null> => {
   return prisma.project.findUnique({
     where: { name },
     select: { id: true, name: true, description: true, blindReview: true },
   });
-}
+});
 
 export async function getProjectByName(name: string): Promise<ProjectRef> {
   const project = await findProjectByName(name);

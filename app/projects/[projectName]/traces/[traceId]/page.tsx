@@ -7,9 +7,8 @@ import { TraceWorkspace } from "@/components/review/trace-workspace";
 import { TraceHeader } from "@/components/trace/trace-header";
 import { parseSpanTab, type SpanTab } from "@/components/trace/trace-links";
 import { TraceSkeleton } from "@/components/trace/trace-skeleton";
-import { getTraceDetail } from "@/lib/traces/get-trace-detail";
-import { lookUpTrace } from "@/lib/traces/trace-lookup";
-import { findProjectByName } from "@/lib/projects/projects";
+import { getTraceDetail, type TraceDetail } from "@/lib/traces/get-trace-detail";
+import { findProjectByName, type ProjectRef } from "@/lib/projects/projects";
 import { paths } from "@/lib/url";
 
 type Params = Promise<{ projectName: string; traceId: string }>;
@@ -39,18 +38,19 @@ export default async function TracePage({ params, searchParams }: { params: Para
   if (name === null || !/^[0-9a-fA-F]{32}$/.test(traceId)) notFound();
   const spanId = typeof query.span === "string" ? query.span : undefined;
   // Before anything streams: once the skeleton is sent, the status is 200 for good.
-  if ((await lookUpTrace(name, traceId, spanId)) !== "found") notFound();
+  // The trace with its spans is the look-up (one read, not a probe and then the
+  // same rows again); the project comes from the layout's cached look-up.
+  const [project, detail] = await Promise.all([findProjectByName(name), getTraceDetail(name, traceId)]);
+  if (!project || !detail || (spanId !== undefined && !detail.spans.some((span) => span.spanId === spanId))) notFound();
   return (
     <Suspense fallback={<TraceSkeleton />}>
-      <TraceContent actor={actor} projectName={name} traceId={traceId} spanId={spanId} tab={parseSpanTab(query.tab)} />
+      <TraceContent actor={actor} project={project} detail={detail} spanId={spanId} tab={parseSpanTab(query.tab)} />
     </Suspense>
   );
 }
 
-async function TraceContent({ actor, projectName, traceId, spanId, tab }: { actor: Actor; projectName: string; traceId: string; spanId: string | undefined; tab: SpanTab }) {
-  const [project, detail] = await Promise.all([findProjectByName(projectName), getTraceDetail(projectName, traceId)]);
-  // Deleted between the look-up and now: the rare case that still 404s in a 200.
-  if (!project || !detail) notFound();
+// Streams behind the skeleton: the review panel's reads (rubrics, annotations, notes).
+function TraceContent({ actor, project, detail, spanId, tab }: { actor: Actor; project: ProjectRef; detail: TraceDetail; spanId: string | undefined; tab: SpanTab }) {
   return (
     <div>
       <TraceHeader trace={detail.trace} />
