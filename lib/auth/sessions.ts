@@ -59,14 +59,16 @@ export async function openSession(userId: string, userAgent?: string) {
   return { token, expiresAt };
 }
 
+// Every page request runs this (root layout, then the page): one statement with
+// the user joined, where Prisma's relation select sends two, one after the other.
 export async function actorForSessionToken(token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
-  const session = await prisma.authSession.findUnique({
-    where: { tokenHash: sha256(token) },
-    select: { expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, deactivatedAt: true } } },
-  });
-  if (!session || session.expiresAt < new Date() || session.user.deactivatedAt) return null;
-  return actorForUser(session.user);
+  const [row] = await prisma.$queryRaw<(UserForActor & { expiresAt: Date; deactivatedAt: Date | null })[]>`
+    SELECT u.id, u.name, u.email, u.role::text AS role, u.deactivated_at AS "deactivatedAt", s.expires_at AS "expiresAt"
+    FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ${sha256(token)}`;
+  if (!row || row.expiresAt < new Date() || row.deactivatedAt) return null;
+  return actorForUser(row);
 }
 
 export async function signOut(token: string | undefined) {

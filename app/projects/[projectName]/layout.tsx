@@ -12,9 +12,10 @@ export default async function ProjectLayout({
   children: React.ReactNode;
   params: Promise<{ projectName: string }>;
 }) {
-  const actor = await requirePageActor();
+  // The session and the project are looked up side by side (the page under this
+  // layout shares both look-ups: React's per-render cache).
   const { projectName } = await params;
-  const project = await findProjectByName(decodeURIComponent(projectName));
+  const [actor, project] = await Promise.all([requirePageActor(), findProjectByName(decodeURIComponent(projectName))]);
   if (!project) notFound();
   return (
     <div>

@@ -31,9 +31,8 @@ export default async function TracesPage({
   params: Promise<{ projectName: string }>;
   searchParams: Promise<RawSearchParams>;
 }) {
-  const actor = await requirePageActor();
   const [{ projectName }, rawParams] = await Promise.all([params, searchParams]);
-  const project = await findProjectByName(decodeURIComponent(projectName));
+  const [actor, project] = await Promise.all([requirePageActor(), findProjectByName(decodeURIComponent(projectName))]);
   if (!project) notFound();
   const filters = parseTraceFilters(rawParams);
   const reader = annotationReader(actor, project);
