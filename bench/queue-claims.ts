@@ -137,7 +137,7 @@ const completeSql = `
 async function rawWorker(actor: (typeof reviewers)[number]): Promise<number[]> {
   const client = await pool.connect();
   const samples: number[] = [];
-  const claim = claimNextSql(queueId, actor.userId!);
+  const claim = claimNextSql(project, queueId, actor.userId!, false);
   try {
     for (let i = 0; i < WARMUPS + RUNS; i++) {
       const t = performance.now();
@@ -157,7 +157,7 @@ const rawClaims = percentiles((await Promise.all(reviewers.map(rawWorker))).flat
 console.log(`Raw SQL: ${REVIEWERS} connections × ${WARMUPS + RUNS} claim statements, ${seconds(started)}.`);
 
 if (explain) {
-  const claim = claimNextSql(queueId, reviewers[2].userId!);
+  const claim = claimNextSql(project, queueId, reviewers[2].userId!, false);
   const client = await pool.connect();
   await client.query("BEGIN");
   const { rows: plan } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${claim.text}`, claim.values as unknown[]);

@@ -45,22 +45,14 @@ export async function loadQueue(project: ProjectRef, queueId: number, db: Tx | t
 
 type WorkerRow = QueueRow & { active: boolean | null; listed: boolean };
 
-/**
- * The queue (of the project) and what decides whether the reader may work it,
- * in one query; with `lock`, it also takes claim-next's transaction lock per
- * (queue, reviewer) once the queue is found.
- */
-export function workerCheckSql(project: ProjectRef, queueId: number, userId: string, { lock = false } = {}): Prisma.Sql {
-  const locked = lock
-    ? Prisma.sql`, (SELECT 1 FROM (SELECT pg_advisory_xact_lock(q.id, hashtext(${userId}::text))) l) AS locked`
-    : Prisma.empty;
+/** The queue (of the project) and what decides whether the reader may work it, in one query (claim-next does the same in queue_claim_next). */
+export function workerCheckSql(project: ProjectRef, queueId: number, userId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT q.id, q.project_id AS "projectId", q.target_kind AS "targetKind", q.reviews_needed AS "reviewsNeeded",
       q.claim_timeout_seconds AS "claimTimeoutSeconds", q.open_to_all_reviewers AS "openToAllReviewers", q.rule,
       q.archived_at AS "archivedAt",
       (SELECT u.deactivated_at IS NULL FROM users u WHERE u.id = ${userId}::uuid) AS active,
       EXISTS (SELECT 1 FROM queue_reviewers qr WHERE qr.queue_id = q.id AND qr.user_id = ${userId}::uuid) AS listed
-      ${locked}
     FROM review_queues q WHERE q.id = ${Number.isSafeInteger(queueId) ? queueId : 0} AND q.project_id = ${project.id}`;
 }
 
