@@ -34,6 +34,13 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
   const label = mode === "scores" ? Prisma.sql`NULL::text` : Prisma.sql`a.label`;
   const distribution = distributionSql(mode, rubric?.labels ?? [], { lower: rubric?.lowerBound ?? null, upper: rubric?.upperBound ?? null });
   const sessionRange = inRange(Prisma.sql`s.start_time`, filters);
+  // The most frequent label per session: an ordered-set aggregate, which makes Postgres sort every value by
+  // session (most of this statement's time at 100k sessions). A continuous rubric has no labels (see
+  // label above), so there the per-session figures hash instead.
+  const sessionLabels = mode === "scores"
+    ? Prisma.sql`NULL::text AS human_label, NULL::text AS machine_label`
+    : Prisma.sql`mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind = 'HUMAN' AND label IS NOT NULL) AS human_label,
+        mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind <> 'HUMAN' AND label IS NOT NULL) AS machine_label`;
 
   const [row] = await dashboardQuery<{
     sessions: number; ratedByHuman: number; ratedByLlm: number;
@@ -58,8 +65,7 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
         count(*) FILTER (WHERE kind <> 'HUMAN') AS machine_n,
         avg(score) FILTER (WHERE kind = 'HUMAN') AS human_mean,
         avg(score) FILTER (WHERE kind <> 'HUMAN') AS machine_mean,
-        mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind = 'HUMAN' AND label IS NOT NULL) AS human_label,
-        mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind <> 'HUMAN' AND label IS NOT NULL) AS machine_label
+        ${sessionLabels}
       FROM base GROUP BY session_row
     ),
     ranked AS (
