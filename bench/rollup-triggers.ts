@@ -1,0 +1,59 @@
+// `npx tsx bench/rollup-triggers.ts`: what the dashboards' rollup triggers
+// (annotation_daily_counts, migration 20261203010100_dashboard_rollups) add to
+// annotation writes: single-record INSERTs (autocommit, one client, as the API's
+// single writes), single-record upserts that overwrite a value (the common
+// re-label: the trigger runs, finds no net change, appends nothing), and
+// 1,000-row multi-row INSERTs. Each timed with the rollup triggers enabled and
+// disabled (ALTER TABLE … DISABLE TRIGGER), interleaved in rounds so machine load
+// hits both alike. Writes go to a scratch project, deleted afterwards.
+//   BENCH_DATABASE_URL  a migrated database (default postgresql://postgres@127.0.0.1:5432/marginalia_bench_agg)
+//   BENCH_ROUNDS        rounds (default 5): each times 200 single inserts, 200 upserts and 5 batches per mode
+import pg from "pg";
+import { percentiles } from "./measure";
+
+const DB_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/marginalia_bench_agg";
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const TRIGGERS = ["annotation_daily_counts_insert", "annotation_daily_counts_update", "annotation_daily_counts_delete"];
+const client = new pg.Client({ connectionString: DB_URL });
+await client.connect();
+const { rows: [{ id: projectId }] } = await client.query(`INSERT INTO projects (name, updated_at) VALUES ('bench-rollup-triggers-' || gen_random_uuid(), now()) RETURNING id`);
+const { rows: [{ id: sessionId }] } = await client.query(`INSERT INTO sessions (session_id, project_id, start_time, end_time) VALUES ('s', $1, now(), now()) RETURNING id`, [projectId]);
+const setTriggers = (on: boolean) => client.query(TRIGGERS.map((t) => `ALTER TABLE annotations ${on ? "ENABLE" : "DISABLE"} TRIGGER ${t}`).join("; "));
+
+let serial = 0;
+const insertOne = `INSERT INTO annotations (project_id, target_type, target_id, session_row_id, name, score, annotator_kind, identifier, source, updated_at)
+  VALUES ($1, 'SESSION', $2, $2, 'user_satisfaction', 3, 'LLM', $3, 'API', now())`;
+const upsertOne = `INSERT INTO annotations (project_id, target_type, target_id, session_row_id, name, score, annotator_kind, identifier, source, updated_at)
+  VALUES ($1, 'SESSION', $2, $2, 'user_satisfaction', $4, 'LLM', $3, 'API', now())
+  ON CONFLICT (target_type, target_id, document_position, name, identifier) DO UPDATE SET score = excluded.score, updated_at = now()`;
+const batch = `INSERT INTO annotations (project_id, target_type, target_id, session_row_id, name, score, annotator_kind, identifier, source, updated_at)
+  SELECT $1, 'SESSION', $2, $2, 'user_satisfaction', 1 + g % 5, 'LLM', $3 || g, 'API', now() FROM generate_series(1, 1000) g`;
+
+type Samples = { single: number[]; upsert: number[]; batch: number[] };
+const modes: Record<"on" | "off", Samples> = { on: { single: [], upsert: [], batch: [] }, off: { single: [], upsert: [], batch: [] } };
+async function time(into: number[], sql: string, params: unknown[]) {
+  const t = performance.now();
+  await client.query(sql, params);
+  into.push(performance.now() - t);
+}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const mode of round % 2 ? (["off", "on"] as const) : (["on", "off"] as const)) {
+    await setTriggers(mode === "on");
+    const s = modes[mode];
+    for (let i = 0; i < 200; i++) await time(s.single, insertOne, [projectId, sessionId, `judge-${++serial}`]);
+    for (let i = 0; i < 200; i++) await time(s.upsert, upsertOne, [projectId, sessionId, `judge-${serial - i}`, 1 + (i % 5)]);
+    for (let i = 0; i < 5; i++) await time(s.batch, batch, [projectId, sessionId, `batch-${++serial}-`]);
+  }
+}
+await setTriggers(true);
+await client.query(`DELETE FROM projects WHERE id = $1`, [projectId]);
+const load = (await import("node:os")).loadavg()[0].toFixed(1);
+const f = (v: number) => `${v.toFixed(3)} ms`;
+console.log(`Rollup triggers on annotation writes (${ROUNDS} rounds, interleaved; load ${load} on ${(await import("node:os")).cpus().length} cores)`);
+console.log(`${"write".padEnd(42)}${"off p50".padStart(12)}${"on p50".padStart(12)}${"added p50".padStart(12)}${"off p95".padStart(12)}${"on p95".padStart(12)}`);
+for (const [key, label] of [["single", "single-record INSERT (autocommit)"], ["upsert", "single-record upsert, value overwritten"], ["batch", "1,000-row INSERT"]] as const) {
+  const off = percentiles(modes.off[key]);
+  const on = percentiles(modes.on[key]);
+  console.log(`${label.padEnd(42)}${f(off.p50).padStart(12)}${f(on.p50).padStart(12)}${f(on.p50 - off.p50).padStart(12)}${f(off.p95).padStart(12)}${f(on.p95).padStart(12)}`);
+}
+await client.end();
