@@ -207,9 +207,9 @@ const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths
 console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${table.map(line).join("\n")}`);
 console.log(`\nLoad average ${(await import("node:os")).loadavg().map((n) => n.toFixed(1)).join(" ")} on ${(await import("node:os")).cpus().length} cores.`);
 console.log(`${RUNS} timed claims per reviewer after ${WARMUPS} warm-ups, on ${number(ITEMS)} items (N = 2).`);
-console.log(`claimNext sends, in one transaction (Prisma's log leaves out BEGIN), the queue and reviewer check that takes the\nper-reviewer lock, then the claim:`);
+console.log(`claimNext sends one statement: queue_claim_next (the queue and reviewer check, the per-reviewer lock, then the claim):`);
 console.log(captured.map((q) => `  ${q.sql.replace(/\s+/g, " ").trim()}`).join("\n"));
-console.log(`"raw SQL" runs only the claim statement (last above) on ${REVIEWERS} plain pg connections at once, each claiming,\nlabelling and completing in a loop like the app.`);
+console.log(`"raw SQL" runs that statement on ${REVIEWERS} plain pg connections at once, each claiming, labelling and completing\n(one statement, not completeReview's four) in a loop like the app; the app's claims share its pool with its completes.`);
 
 await pool.end();
 await prisma.$disconnect();
