@@ -6,6 +6,7 @@ import { ingestSpans } from "@/lib/ingest/ingest-spans";
 import { ragTrace } from "@/tests/fixtures/spans";
 import { useTestDatabase } from "@/tests/setup/database";
 import { parseDashboardFilters } from "./dashboard-filters";
+import { coverageLiveSql, coverageRollupSql } from "./coverage";
 import { mergeDailyCounts, progressLiveSql, progressRollupSql, rollupServes } from "./reviewer-progress";
 
 const db = useTestDatabase();
@@ -17,7 +18,8 @@ const password = "correct horse battery";
  * write: single and multi-row inserts, an upsert that overwrites a value, one
  * that moves a row to another day or annotator, deletes, a deleted user (their
  * rows fall back to the identifier), a deleted target (cascade), notes and the
- * adjudicated value (never counted), another project, and merging.
+ * adjudicated value (never counted), another project, and merging. Likewise
+ * coverage (annotation_target_counts), spans and their documents included.
  */
 async function both(project: { id: number; blindReview: boolean }, query: Record<string, string> = {}) {
   const filters = parseDashboardFilters(query);
@@ -25,6 +27,17 @@ async function both(project: { id: number; blindReview: boolean }, query: Record
   const live = await prisma.$queryRaw(progressLiveSql(project, reader, filters));
   const rolled = await prisma.$queryRaw(progressRollupSql(project, filters));
   return { live, rolled };
+}
+
+/** Coverage, live and rolled up, with and without a range, for each kind. */
+async function expectSameCoverage(project: { id: number; blindReview: boolean }) {
+  const reader = { userId: null, seesAll: true };
+  for (const query of [{}, { kind: "LLM" }, { kind: "CODE" }, { from: "2026-11-21" }, { to: "2026-11-21", kind: "LLM" }]) {
+    const filters = parseDashboardFilters(query);
+    const live = await prisma.$queryRaw(coverageLiveSql(project, reader, filters));
+    const rolled = await prisma.$queryRaw(coverageRollupSql(project, filters));
+    expect(rolled).toEqual(live);
+  }
 }
 
 describe("progress rollup", () => {
@@ -48,6 +61,7 @@ describe("progress rollup", () => {
     const expectSame = async (query: Record<string, string> = {}) => {
       const { live, rolled } = await both(project, query);
       expect(rolled).toEqual(live);
+      await expectSameCoverage(project);
       return rolled as { bucket: string; reviewer: string; count: number }[];
     };
 
@@ -61,8 +75,19 @@ describe("progress rollup", () => {
       ],
     });
     await db.annotation.create({ data: row(other.id, s1.id, "user_satisfaction", bob, 24, { name: "other_rubric" }) });
+    // A span and one of its documents (coverage counts the span once).
+    const span = await db.span.findFirstOrThrow({ where: { name: "retrieve_docs" }, orderBy: { id: "asc" }, select: { id: true, traceRowId: true } });
+    const onSpan = { targetType: "SPAN" as const, targetId: span.id, sessionRowId: null, spanRowId: span.id, traceRowId: span.traceRowId };
+    await db.annotation.createMany({
+      data: [
+        row(project.id, s1.id, "faithfulness", ann, 24, onSpan),
+        row(project.id, s1.id, "relevance", ann, 24, { ...onSpan, targetType: "DOCUMENT", documentPosition: 0 }),
+      ],
+    });
     expect((await expectSame()).map((r) => `${r.bucket} ${r.reviewer} ${r.count}`))
-      .toEqual(["2026-11-24 Ann 1", "2026-11-24 judge 1", "2026-11-25 Ann 1", "2026-11-25 Bob 1", "2026-11-25 judge 1"]);
+      .toEqual(["2026-11-24 Ann 3", "2026-11-24 judge 1", "2026-11-25 Ann 1", "2026-11-25 Bob 1", "2026-11-25 judge 1"]);
+    await db.annotation.deleteMany({ where: { targetType: "DOCUMENT" } });
+    await expectSame();
 
     // An overwrite of the value (same day, same annotator) changes nothing; moving the day or the annotator does.
     await db.annotation.updateMany({ where: { projectId: project.id, userId: ann.id, targetId: s1.id, name: "user_satisfaction" }, data: { score: 5 } });
@@ -79,7 +104,7 @@ describe("progress rollup", () => {
     await db.user.delete({ where: { id: bob.id } });
     await expectSame();
     await db.session.delete({ where: { id: s2.id } });
-    expect((await expectSame()).map((r) => `${r.bucket} ${r.reviewer} ${r.count}`)).toEqual(["2026-11-24 Ann 1", `2026-11-25 px-app:${bob.id} 1`]);
+    expect((await expectSame()).map((r) => `${r.bucket} ${r.reviewer} ${r.count}`)).toEqual(["2026-11-24 Ann 2", `2026-11-25 px-app:${bob.id} 1`]);
 
     // Merging keeps the figures and leaves one row per key.
     await mergeDailyCounts(project.id, { force: true });
@@ -87,10 +112,13 @@ describe("progress rollup", () => {
     const left = await db.annotationDailyCount.findMany({ where: { projectId: project.id } });
     expect(left.every((r) => r.merged)).toBe(true);
     expect(left).toHaveLength(2);
+    // A deleted session leaves no coverage row behind.
+    expect(await db.annotationTargetCount.count({ where: { targetType: "SESSION", targetId: s2.id } })).toBe(0);
 
     // A deleted project takes its rollup along.
     await db.project.delete({ where: { id: other.id } });
     expect(await db.annotationDailyCount.count({ where: { projectId: other.id } })).toBe(0);
+    expect(await db.annotationTargetCount.count({ where: { projectId: other.id } })).toBe(0);
   });
 
   it("serves a reader who sees every value with whole-day bounds; blind-review readers and bounds within a day read live", () => {
