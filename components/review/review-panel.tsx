@@ -1,6 +1,6 @@
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import type { TraceReview } from "@/lib/review/trace-review";
-import { mineFor } from "@/lib/review/trace-review";
+import { mineFor } from "@/lib/review/mine-for";
 import { AnnotationList, DeletedAnnotationList } from "./annotation-list";
 import { NotesThread, type NoteTarget } from "./notes-thread";
 import { RubricForm } from "./rubric-form";

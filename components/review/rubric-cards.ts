@@ -26,8 +26,12 @@ const registry = new Map<HTMLElement, RubricCard>();
 
 export function registerCard(element: HTMLElement, card: RubricCard): () => void {
   registry.set(element, card);
+  // From here on the keys reach the card: the review timing (e2e/review-timing.spec.ts) waits for this mark.
+  element.dataset.cardReady = "";
   return () => {
-    if (registry.get(element) === card) registry.delete(element);
+    if (registry.get(element) !== card) return;
+    registry.delete(element);
+    delete element.dataset.cardReady;
   };
 }
 

@@ -6,6 +6,7 @@ import { clearAnnotationAction } from "@/lib/actions/review/clear-annotation";
 import { saveAnnotationAction } from "@/lib/actions/review/save-annotation";
 import { cardStatus, differs, draftOf, isGiven, refusalMessage, type CardDraft, type CardStatus, type StoredValue } from "@/lib/review/card-state";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
+import { useReviewSaved } from "./review-saved";
 import { toReviewInput, type ResultValue, type ReviewTarget } from "./review-target";
 
 export type MyAnnotation = StoredValue & { id: number };
@@ -29,6 +30,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
   // Read by the keys between renders (Enter right after a pick): updated as soon as known.
   const live = useRef({ stored, draft, refusals: 0, reason: null as string | null });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const saved = useReviewSaved();
   useLayoutEffect(() => {
     live.current.stored = stored;
     live.current.draft = draft;
@@ -74,6 +76,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
       const next = { id: (outcome.status === "success" && outcome.data) || live.current.stored?.id || 0, label: result.label ?? null, score: result.score ?? null, explanation: result.explanation ?? null };
       live.current.stored = next;
       setStored(next);
+      saved();
       return true;
     });
 
@@ -111,6 +114,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
       live.current.stored = null;
       setStored(null);
       setDraft(draftOf(null));
+      saved();
       return true;
     });
   };

@@ -54,11 +54,8 @@ export async function loadTraceReview(
   };
 }
 
-/** The reader's own annotation of a rubric among those shown. */
-export function mineFor(annotations: ShownAnnotation[], name: string, documentPosition = -1) {
-  const own = annotations.find((a) => a.mine && a.name === name && a.documentPosition === documentPosition);
-  return own ? { id: own.id, label: own.label, score: own.score, explanation: own.explanation } : null;
-}
+// Kept apart (mine-for.ts) so the browser's review screen can use it without this module's database reads.
+export { mineFor } from "./mine-for";
 
 export type SessionReview = Pick<TraceReview, "notes" | "canAnnotate" | "canNote" | "deletedAnnotations"> & {
   rubrics: ReviewRubric[];

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { SessionReviewScreen } from "@/components/review/session-review-screen";
-import { TraceReviewScreen } from "@/components/review/trace-review-screen";
+import { TraceReviewClient } from "@/components/review/trace-review-client";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { NotFoundError } from "@/lib/errors";
 import { findProjectByName } from "@/lib/projects/projects";
 import { openSessionReviewList, openTraceReviewList } from "@/lib/review/open-review-list";
+import { traceReviewItem } from "@/lib/review/review-item";
 import { getReviewList, reviewListPosition } from "@/lib/review/review-lists";
 import { reviewQuery } from "@/lib/review/review-queue";
 import type { RawSearchParams } from "@/lib/search-params";
@@ -46,9 +47,16 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const position = await reviewListPosition(list, Number(one(raw, "i") ?? 0), actor.userId);
-  const at = (index: number) => `${paths.review(project.name)}?list=${list.id}&i=${index}`;
+  const index = one(raw, "i") ?? "0";
   const listHref = `${list.kind === "SESSION" ? paths.sessions(project.name) : paths.traces(project.name)}${list.query ? `?${list.query}` : ""}`;
-  const screen = { actor, project, position, at, listHref };
-  return list.kind === "SESSION" ? <SessionReviewScreen {...screen} /> : <TraceReviewScreen {...screen} span={one(raw, "span")} tab={raw.tab} />;
+  if (list.kind === "TRACE") {
+    // Traces are drawn in the browser from TanStack Query's cache after this first screen (trace-review-client.tsx).
+    const span = one(raw, "span");
+    const item = await traceReviewItem(actor, project, list, Number(index), span);
+    const initialRef = { project: project.name, listId: list.id, index, span };
+    return <TraceReviewClient project={project.name} reviewPath={paths.review(project.name)} listHref={listHref} initial={item} initialRef={initialRef} />;
+  }
+  const position = await reviewListPosition(list, Number(index), actor.userId);
+  const at = (i: number) => `${paths.review(project.name)}?list=${list.id}&i=${i}`;
+  return <SessionReviewScreen actor={actor} project={project} position={position} at={at} listHref={listHref} />;
 }
