@@ -9,14 +9,18 @@ import { WorkSkipDialog } from "./work-skip-dialog";
 import { WorkStartButton } from "./work-start-button";
 
 // `now`: the render's time (the page reads it once), to tell an expired claim.
-type Props = { project: string; queue: QueueDetail; item: WorkItem; standing: QueueStanding; finished: FinishedItem[]; now: number };
+type Props = {
+  project: string; queue: QueueDetail; item: WorkItem; standing: QueueStanding; finished: FinishedItem[]; now: number;
+  // The screen drawn in the browser brings its own "Submit and next" (work-screen-client.tsx).
+  complete?: React.ReactNode;
+};
 
 const time = (date: Date) => date.toISOString().slice(11, 16);
 
 // The work screen's bar, in place of review mode's navigator: where I am in the
 // queue, how long my claim holds, and what I can do with the item. Enter (or
 // the button) submits the queue's rubrics and brings the next item.
-export function WorkBar({ project, queue, item, standing, finished, now }: Props) {
+export function WorkBar({ project, queue, item, standing, finished, now, complete }: Props) {
   const ref = { project, queueId: queue.id, itemId: item.itemId };
   const revisit = item.mine !== "claimed";
   // My finished items come most recent first; positions count from my first.
@@ -49,7 +53,7 @@ export function WorkBar({ project, queue, item, standing, finished, now }: Props
           ) : null
         ) : (
           <>
-            <WorkCompleteButton {...ref} label="Submit and next" />
+            {complete ?? <WorkCompleteButton {...ref} label="Submit and next" />}
             <WorkSkipDialog {...ref} />
             <WorkReleaseButton {...ref} />
           </>

@@ -1,9 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Actor } from "@/lib/auth/permissions";
+import type { ProjectRef } from "@/lib/projects/projects";
+import { selectedSpan } from "@/lib/review/review-item";
+import { loadTraceReview, type TraceReview } from "@/lib/review/trace-review";
 import { getSessionDetail, type SessionDetail } from "@/lib/sessions/sessions";
 import { getTraceDetailByRowId, type TraceDetail } from "@/lib/traces/get-trace-detail";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { myFinishedItems } from "./claims";
 import type { QueueTargetKind } from "./queue-types";
 import { queueTargetExists } from "./target-exists";
 
@@ -81,4 +85,59 @@ export async function targetLabels(projectId: number, kind: QueueTargetKind, ids
   }
   const rows = await prisma.session.findMany({ where, select: { id: true, sessionId: true } });
   return new Map(rows.map((row) => [row.id, row.sessionId]));
+}
+
+/** What a trace or span queue item shows besides the bar: its trace, the selected span and the review panel. */
+export type WorkTraceView = {
+  kind: "TRACE" | "SPAN";
+  detail: TraceDetail;
+  // A span queue's span.
+  spanId: string | null;
+  selectedSpanId: string | null;
+  review: TraceReview;
+};
+
+/** The view of a trace or span queue's target (the span queue's span selected unless another is asked for); null once deleted. */
+export async function workTraceView(actor: Actor, project: { id: number; blindReview: boolean }, kind: "TRACE" | "SPAN", targetId: number, requestedSpanId?: string): Promise<WorkTraceView | null> {
+  const target = await loadWorkTarget(project.id, kind, targetId);
+  if (!target || target.kind === "SESSION") return null;
+  const spanId = target.kind === "SPAN" ? target.spanId : null;
+  const selected = selectedSpan(target.detail.spans, requestedSpanId ?? spanId ?? undefined);
+  const review = await loadTraceReview(actor, project, target.detail.trace.id, selected);
+  return { kind: target.kind, detail: target.detail, spanId, selectedSpanId: selected?.spanId ?? null, review };
+}
+
+/**
+ * The item claimNext is likely to hand the reader once the one they hold
+ * (`current`) is submitted, and what it will show: the work screen fetches it
+ * ahead of time so the next item is drawn at once when the claim confirms it.
+ * Read-only and only a forecast, in claimNext's order (reserved for the reader
+ * first, then unreserved, by id): another reviewer may claim it first, and the
+ * screen then shows what the claim handed out instead.
+ */
+export async function peekNextItem(actor: Actor, project: { id: number; blindReview: boolean }, queue: { id: number; targetKind: QueueTargetKind }, current: number): Promise<{ itemId: number; targetId: number; view: WorkTraceView | null } | null> {
+  if (!actor.userId || queue.targetKind === "SESSION") return null;
+  const open = Prisma.sql`i.queue_id = ${queue.id} AND i.id <> ${current} AND i.completed_at IS NULL
+    AND (i.claimed_by_id IS NULL OR i.claim_expires_at <= now())
+    AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${actor.userId}::uuid)
+    AND ${queueTargetExists(Prisma.sql`${queue.targetKind}::text`, { probe: true })}`;
+  const [next] = await prisma.$queryRaw<{ itemId: number; targetId: number }[]>`
+    (SELECT i.id AS "itemId", i.target_id AS "targetId" FROM queue_items i
+      WHERE i.assigned_to_id = ${actor.userId}::uuid AND ${open} ORDER BY i.id LIMIT 1)
+    UNION ALL
+    (SELECT i.id, i.target_id FROM queue_items i
+      WHERE i.assigned_to_id IS NULL AND ${open} ORDER BY i.queue_id, i.completed_at, i.id LIMIT 1)
+    LIMIT 1`;
+  if (!next) return null;
+  return { ...next, view: await workTraceView(actor, project, queue.targetKind, next.targetId) };
+}
+
+/** One of the reader's finished or skipped items, named for the work bar's menu. */
+export type FinishedWorkItem = { itemId: number; targetId: number; status: "DONE" | "SKIPPED"; label: string };
+
+/** The work bar's counts and the reader's finished items (most recent first). */
+export async function workBarData(actor: Actor, project: ProjectRef, queue: { id: number; targetKind: QueueTargetKind }): Promise<{ standing: QueueStanding; finished: FinishedWorkItem[] }> {
+  const [standing, finishedRows] = await Promise.all([queueStanding(actor, queue.id), myFinishedItems(actor, project, queue.id)]);
+  const labels = await targetLabels(project.id, queue.targetKind, finishedRows.map((row) => row.targetId));
+  return { standing, finished: finishedRows.map((row) => ({ ...row, label: labels.get(row.targetId) ?? "(deleted)" })) };
 }

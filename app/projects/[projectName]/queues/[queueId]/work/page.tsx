@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { WorkItemScreen } from "@/components/queues/work-item-screen";
+import { WorkScreenClient } from "@/components/queues/work-screen-client";
 import { WorkStart } from "@/components/queues/work-start";
 import { requirePageActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { myFinishedItems, workItem } from "@/lib/queues/claims";
+import { workItem } from "@/lib/queues/claims";
 import type { WorkItem } from "@/lib/queues/queue-types";
-import { queueStanding, targetLabels } from "@/lib/queues/work-screen";
+import { workBarData, workTraceView } from "@/lib/queues/work-screen";
 import type { RawSearchParams } from "@/lib/search-params";
 import { loadQueueFromParams } from "../load-queue";
 
@@ -35,11 +36,14 @@ export default async function QueueWorkPage({ params, searchParams }: { params: 
         return null;
       })
     : null;
-  const [standing, finishedRows] = await Promise.all([queueStanding(actor, queue.id), myFinishedItems(actor, project, queue.id)]);
-  const labels = await targetLabels(project.id, queue.targetKind, finishedRows.map((row) => row.targetId));
-  const finished = finishedRows.map((row) => ({ ...row, label: labels.get(row.targetId) ?? "(deleted)" }));
+  const { standing, finished } = await workBarData(actor, project, queue);
   const common = { project: project.name, queue, standing, finished };
   if (!item) return <WorkStart {...common} notice={notice} canWork />;
   const now = Date.now();
-  return <WorkItemScreen {...common} actor={actor} projectRef={project} item={item} span={one(raw, "span")} tab={raw.tab} now={now} />;
+  const span = one(raw, "span");
+  if (queue.targetKind === "SESSION") return <WorkItemScreen {...common} actor={actor} projectRef={project} item={item} span={span} tab={raw.tab} now={now} />;
+  // Trace and span queues are drawn in the browser from TanStack Query's cache, the next item fetched ahead (work-screen-client.tsx).
+  const view = await workTraceView(actor, project, queue.targetKind, item.targetId, span);
+  const initial = { item, standing, finished, view, now };
+  return <WorkScreenClient project={project.name} queue={queue} initial={initial} initialRef={{ item: String(item.itemId), span }} />;
 }
