@@ -8,6 +8,8 @@ import { ingestTimingWorld, type TimingWorld } from "./review-timing-world";
 // production build. Printed, not asserted: timings on a shared machine are
 // evidence, not a pass/fail line. The rest (URL, Back, reload) is asserted.
 test.use({ storageState: "e2e/.auth/lead.json", viewport: { width: 1400, height: 900 } });
+// 24–30 moves, each after a label saved: minutes on a loaded 2-core machine.
+test.describe.configure({ timeout: 240_000 });
 
 let world: TimingWorld;
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { enterLabels, saveAndFollow, stepCard, tabBetweenCards } from "./card-keys";
 import { firstVisible, hasModifier, isTyping, modalOpen } from "./keyboard";
 import { cardHolding, cardsOnScreen, currentCard } from "./rubric-cards";
+import { REFUSED_AFTER_LEAVING } from "./use-rubric-draft";
 
 const NEXT = "a[data-review-next]";
 const PREVIOUS = "a[data-review-previous]";
@@ -77,6 +78,12 @@ export function ReviewKeys() {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  useEffect(() => {
+    // A label saved optimistically, refused once the reviewer had moved on (use-rubric-draft.ts).
+    const onRefused = (event: Event) => setMessage((event as CustomEvent<string>).detail);
+    window.addEventListener(REFUSED_AFTER_LEAVING, onRefused);
+    return () => window.removeEventListener(REFUSED_AFTER_LEAVING, onRefused);
   }, []);
   useEffect(() => {
     // The message is also announced (live region); on screen it need not outstay its use.

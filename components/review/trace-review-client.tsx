@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
+import { clearInReviewAction, saveInReviewAction } from "@/app/projects/[projectName]/review/actions";
 import { TraceHeader } from "@/components/trace/trace-header";
 import { parseSpanTab } from "@/components/trace/trace-links";
 import { TraceSkeleton } from "@/components/trace/trace-skeleton";
@@ -27,6 +28,9 @@ type Props = {
   initial: TraceReviewItem;
   initialRef: ReviewItemRef;
 };
+
+// How many next positions are held ahead of the reviewer.
+const AHEAD = 3;
 
 const atIndex = (reviewPath: string, listId: string, index: number) => `${reviewPath}?list=${listId}&i=${index}`;
 
@@ -61,16 +65,24 @@ export function TraceReviewClient({ project, reviewPath, listHref, initial, init
   if (item) lastPosition.current = item.position;
   const position = item?.position ?? positionWhileLoading(Number(ref.index), lastPosition.current);
 
-  // The neighbours, ahead of time (a fresh one in the cache is not fetched again).
-  const { previousIndex, nextIndex } = position;
+  // The neighbours, ahead of time (a fresh one in the cache is not fetched
+  // again): the previous one and the next AHEAD, so j pressed the moment a
+  // trace shows finds the next one already here, fetched a step or two before.
+  const { previousIndex, nextIndex, total } = position;
   useEffect(() => {
-    for (const index of [nextIndex, previousIndex]) {
-      if (index !== null) void client.prefetchQuery(reviewItemQuery({ project, listId, index: String(index) }));
+    const ahead = nextIndex === null ? [] : Array.from({ length: AHEAD }, (_, n) => nextIndex + n).filter((index) => index < total);
+    for (const index of [...ahead, ...(previousIndex === null ? [] : [previousIndex])]) {
+      void client.prefetchQuery(reviewItemQuery({ project, listId, index: String(index) }));
     }
-  }, [client, project, listId, previousIndex, nextIndex]);
+  }, [client, project, listId, previousIndex, nextIndex, total]);
 
-  // A save changes done-by-me on every position: mark them stale, refetched when shown.
-  const onSaved = useCallback(() => void client.invalidateQueries({ queryKey: reviewListKey(project, listId), refetchType: "none" }), [client, project, listId]);
+  // A save: the item on screen is fetched again (its panel, blind review's
+  // values now shown); done-by-me moved on every position, so the others are
+  // marked stale and refetched when shown, from the cache meanwhile.
+  const saved = useMemo(
+    () => ({ onSaved: () => void client.invalidateQueries({ queryKey: reviewListKey(project, listId), refetchType: "active" }), save: saveInReviewAction, clear: clearInReviewAction }),
+    [client, project, listId],
+  );
 
   const follow = (event: React.MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -101,7 +113,7 @@ export function TraceReviewClient({ project, reviewPath, listHref, initial, init
           <TraceSkeleton />
         )
       ) : item.trace ? (
-        <ReviewSavedProvider value={onSaved}>
+        <ReviewSavedProvider value={saved}>
           <TraceHeader trace={item.trace.detail.trace} />
           <TraceWorkspaceView
             key={item.trace.detail.trace.traceId}

@@ -2,8 +2,6 @@
 
 import { useLayoutEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/actions/action-state";
-import { clearAnnotationAction } from "@/lib/actions/review/clear-annotation";
-import { saveAnnotationAction } from "@/lib/actions/review/save-annotation";
 import { cardStatus, differs, draftOf, isGiven, refusalMessage, type CardDraft, type CardStatus, type StoredValue } from "@/lib/review/card-state";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
 import { useReviewSaved } from "./review-saved";
@@ -13,6 +11,9 @@ export type MyAnnotation = StoredValue & { id: number };
 // A refused save: the reason, and the value that was not stored (shown struck out).
 export type Refusal = { message: string; notSaved: string | null };
 export type { CardStatus };
+
+/** The window event a card sends when a save it started is refused after the reviewer moved on. */
+export const REFUSED_AFTER_LEAVING = "review-save-refused";
 
 const unreachable: ActionState = { status: "error", message: "The server could not be reached; nothing was saved." };
 
@@ -28,13 +29,20 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
   const [saving, setSaving] = useState(0);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   // Read by the keys between renders (Enter right after a pick): updated as soon as known.
-  const live = useRef({ stored, draft, refusals: 0, reason: null as string | null });
+  // `picking`: a label on its way to the server; the keys count it as given (optimistic).
+  const live = useRef({ stored, draft, refusals: 0, reason: null as string | null, picking: null as string | null, pickedDraft: null as CardDraft | null, mounted: true });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
-  const saved = useReviewSaved();
+  const { onSaved: saved, save: saveAnnotationAction, clear: clearAnnotationAction } = useReviewSaved();
   useLayoutEffect(() => {
     live.current.stored = stored;
     live.current.draft = draft;
   });
+  useLayoutEffect(() => {
+    live.current.mounted = true;
+    return () => {
+      live.current.mounted = false;
+    };
+  }, []);
 
   if (mine !== seen) {
     // A refresh brings the server's values: they are the truth; a draft being typed stays.
@@ -50,6 +58,8 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
     setRefusal(null);
   };
   const refuse = (message: string, notSaved: string | null) => {
+    // The reviewer may have moved on before a label's save was refused: ReviewKeys tells them.
+    if (!live.current.mounted) window.dispatchEvent(new CustomEvent(REFUSED_AFTER_LEAVING, { detail: `${rubric.name} not saved: ${message}` }));
     live.current.refusals += 1;
     live.current.reason = message;
     setRefusal({ message, notSaved });
@@ -72,6 +82,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
     enqueue(async () => {
       const outcome = await saveAnnotationAction(toReviewInput(target, rubric.name, result)).catch(() => unreachable);
       setPicking((label) => (label === result.label ? null : label));
+      if (live.current.picking === result.label) live.current.picking = null;
       if (outcome.status === "error") return refuse(refusalMessage(outcome), notSaved);
       const next = { id: (outcome.status === "success" && outcome.data) || live.current.stored?.id || 0, label: result.label ?? null, score: result.score ?? null, explanation: result.explanation ?? null };
       live.current.stored = next;
@@ -83,6 +94,8 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
   const explanationToSave = () => (withExplanation ? live.current.draft.explanation.trim() || null : undefined);
 
   const pick = (label: string) => {
+    live.current.picking = label;
+    live.current.pickedDraft = live.current.draft;
     setPicking(label);
     return save({ label, explanation: explanationToSave() }, label);
   };
@@ -90,6 +103,9 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
   /** Saves what is pending; false when a save of this card was refused meanwhile. */
   const flush = async (): Promise<boolean> => {
     const before = live.current.refusals;
+    // Saving is optimistic: a label on its way (and nothing else changed) does
+    // not hold the reviewer back; a refusal is still told, by ReviewKeys if they moved on.
+    if (live.current.picking !== null && live.current.draft === live.current.pickedDraft) return true;
     await queue.current;
     if (live.current.refusals > before) return false;
     const { stored: held, draft: typed } = live.current;
@@ -119,7 +135,7 @@ export function useRubricDraft(rubric: ReviewRubric, target: ReviewTarget, mine:
     });
   };
 
-  const given = () => isGiven(rubric, live.current.stored);
+  const given = () => live.current.picking !== null || isGiven(rubric, live.current.stored);
   const pending = differs(rubric, stored, draft, withExplanation);
   const status = cardStatus({ saving: saving > 0, refused: refusal !== null, pending, stored: stored !== null, required });
   const reason = () => live.current.reason;
