@@ -15,10 +15,14 @@ export const reviewItemKey = ({ project, listId, index, span }: ReviewItemRef) =
 const itemUrl = ({ project, listId, index, span }: ReviewItemRef) =>
   `/api/review/${encodeURIComponent(project)}/lists/${listId}/items/${encodeURIComponent(index)}${span ? `?span=${encodeURIComponent(span)}` : ""}`;
 
-async function fetchReviewItem(ref: ReviewItemRef): Promise<TraceReviewItem> {
+// `requestedAt`: when the request left, so the screen can tell an answer read before the last save.
+export type CachedReviewItem = TraceReviewItem & { requestedAt?: number };
+
+async function fetchReviewItem(ref: ReviewItemRef): Promise<CachedReviewItem> {
+  const requestedAt = Date.now();
   const response = await fetch(itemUrl(ref), { cache: "no-store", headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(`review item ${ref.index}: ${response.status}`);
-  return parseWithDates<TraceReviewItem>(await response.text());
+  return { ...parseWithDates<TraceReviewItem>(await response.text()), requestedAt };
 }
 
 // Fresh for a minute: a neighbour fetched ahead of time is shown as it is, and

@@ -61,6 +61,15 @@ export function TraceReviewClient({ project, reviewPath, listHref, initial, init
   }
   const query = useQuery(reviewItemQuery(ref));
   const item = query.data;
+  // An item read before the reader's last save (fetched ahead, or in flight
+  // while they saved: its done-by-me is behind) is read again once shown.
+  const savedAt = useRef(0);
+  const requestedAt = item?.requestedAt ?? 0;
+  const itemKey = reviewItemQuery(ref).queryKey;
+  useEffect(() => {
+    if (item && requestedAt < savedAt.current) void client.refetchQueries({ queryKey: itemKey, exact: true });
+    // itemKey is a new array each render: its parts are the dependencies.
+  }, [client, item, requestedAt, project, listId, ref.index, ref.span]);
   const lastPosition = useRef(initial.position);
   if (item) lastPosition.current = item.position;
   const position = item?.position ?? positionWhileLoading(Number(ref.index), lastPosition.current);
@@ -80,7 +89,14 @@ export function TraceReviewClient({ project, reviewPath, listHref, initial, init
   // values now shown); done-by-me moved on every position, so the others are
   // marked stale and refetched when shown, from the cache meanwhile.
   const saved = useMemo(
-    () => ({ onSaved: () => void client.invalidateQueries({ queryKey: reviewListKey(project, listId), refetchType: "active" }), save: saveInReviewAction, clear: clearInReviewAction }),
+    () => ({
+      onSaved: () => {
+        savedAt.current = Date.now();
+        void client.invalidateQueries({ queryKey: reviewListKey(project, listId), refetchType: "active" });
+      },
+      save: saveInReviewAction,
+      clear: clearInReviewAction,
+    }),
     [client, project, listId],
   );
 
