@@ -5,49 +5,143 @@
 // peer address in a header no client can set (lib/auth/client-address.ts).
 // Options as for `next start`: --port or PORT (6006), --hostname or HOST
 // (127.0.0.1), NEXT_DIST_DIR through next.config.mjs.
+//
+// The REST API (/v1/*) takes a lean path in production (lib/api/lean-routes.ts):
+// the same route handlers, called without Next's per-request machinery, which
+// cost more CPU than a single annotation write itself. LEAN_API=0 sends it
+// through Next like the pages.
+//
+// On Postgres the server runs WEB_CONCURRENCY worker processes (node:cluster,
+// one listening socket; default: one per core, at most 4): Node serves a
+// request on one core, and everything the processes share lives in Postgres
+// (rate limits; the API key cache is emptied on every process by NOTIFY,
+// lib/auth/key-cache.ts). Embedded PGlite allows one process, and `--dev`
+// watches files in one: both always run a single process.
+import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { databaseConfig } from "@/lib/db/config";
 
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const dev = argv.includes("--dev");
 const port = Number(option("--port") || process.env.PORT || 6006);
 const hostname = option("--hostname") || process.env.HOST || "127.0.0.1";
-// As `next start` / `next dev` do, before Next (and the React it picks by NODE_ENV) loads.
-(process.env as Record<string, string>).NODE_ENV ||= dev ? "development" : "production";
-const { default: next } = await import("next");
+const root = fileURLToPath(new URL("..", import.meta.url));
+const workers = dev || databaseConfig().kind === "pglite" ? 1 : workerCount(process.env.WEB_CONCURRENCY);
 
-const app = next({ dev, dir: fileURLToPath(new URL("..", import.meta.url)), hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+if (workers > 1 && cluster.isPrimary) await runPrimary(workers);
+else await runServer();
 
-const server = createServer((req, res) => {
-  // Overwrites whatever the client sent under this name (Node lower-cases names
-  // and joins repeats, so one assignment replaces every copy).
-  req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-  handle(req, res).catch((error) => {
-    console.error(error);
-    if (!res.headersSent) res.writeHead(500).end();
+function workerCount(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return Math.min(4, availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`WEB_CONCURRENCY must be a whole number ≥ 1 (got "${value}")`);
+  return n;
+}
+
+async function runServer(): Promise<void> {
+  // As `next start` / `next dev` do, before Next (and the React it picks by NODE_ENV) loads.
+  (process.env as Record<string, string>).NODE_ENV ||= dev ? "development" : "production";
+  const { default: next } = await import("next");
+
+  const app = next({ dev, dir: root, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const lean = dev || process.env.LEAN_API === "0" ? null : await loadLeanApi();
+
+  const server = createServer((req, res) => {
+    // Overwrites whatever the client sent under this name (Node lower-cases names
+    // and joins repeats, so one assignment replaces every copy).
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    if (lean?.handle(req, res)) return;
+    handle(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   });
-});
-// WebSocket upgrades (`next dev` reloads) need nothing here: Next's custom-server
-// wrapper attaches its own upgrade handler to this server on the first request.
-server.listen(port, hostname, () => console.log(`▲ Marginalia ${dev ? "(dev) " : ""}ready on http://${hostname}:${port}`));
-
-// Graceful stop, as `next start` does: no new connections, finish the open
-// requests, close Next, then exit 128 + signal; after 10 s exit anyway. Repeated
-// signals are ignored: Ctrl-C reaches this process both from the terminal and
-// from scripts/start.ts.
-let stopping = false;
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => process.exit(code), 10_000).unref();
-    server.close(() => void app.close().catch(console.error).finally(() => process.exit(code)));
-    if (dev) server.closeAllConnections();
-    // Keep-alive connections close as soon as their last response is done.
-    setInterval(() => server.closeIdleConnections(), 100).unref();
+  // WebSocket upgrades (`next dev` reloads) need nothing here: Next's custom-server
+  // wrapper attaches its own upgrade handler to this server on the first request.
+  server.listen(port, hostname, () => {
+    if (cluster.isWorker) process.send?.({ ready: true });
+    else console.log(`▲ Marginalia ${dev ? "(dev) " : ""}ready on http://${hostname}:${port}`);
   });
+
+  // Graceful stop, as `next start` does: no new connections, finish the open
+  // requests, close Next, then exit 128 + signal; after 10 s exit anyway. Repeated
+  // signals are ignored: Ctrl-C reaches this process both from the terminal and
+  // from scripts/start.ts (and, in a cluster, from the primary).
+  let stopping = false;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => process.exit(code), 10_000).unref();
+      server.close(() => void app.close().catch(console.error).finally(() => process.exit(code)));
+      if (dev) server.closeAllConnections();
+      // Keep-alive connections close as soon as their last response is done.
+      setInterval(() => server.closeIdleConnections(), 100).unref();
+    });
+  }
+}
+
+// The route files under app/v1, loaded here (tsx) rather than from Next's
+// build: same source, same lib/. Shared state is on globalThis in lib/ (the
+// Prisma client, the key cache, the outage flag), so this copy and Next's use one.
+async function loadLeanApi() {
+  const { findRouteFiles, headerRules, leanApi, loadRoutes } = await import("@/lib/api/lean-routes");
+  type HeaderRules = Parameters<typeof headerRules>[0];
+  const configUrl = new URL("../next.config.mjs", import.meta.url).href;
+  const { default: nextConfig } = (await import(configUrl)) as { default: { headers(): Promise<HeaderRules> } };
+  const headersFor = headerRules(await nextConfig.headers());
+  const appDir = fileURLToPath(new URL("../app", import.meta.url));
+  return leanApi(await loadRoutes(appDir, findRouteFiles(appDir, "v1")), headersFor);
+}
+
+// The primary only forks and watches: the workers share its listening socket.
+// A worker that fails before all are up stops the lot (a port in use, a bad
+// build); one that dies later is replaced.
+async function runPrimary(count: number): Promise<void> {
+  let ready = 0;
+  let stopping = false;
+  let stopCode = 0;
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on("message", (message: { ready?: boolean }) => {
+      if (message?.ready && ++ready === count) {
+        console.log(`▲ Marginalia ready on http://${hostname}:${port} (${count} worker processes)`);
+      }
+    });
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
+      return;
+    }
+    if (ready < count) {
+      console.error(`A server process exited while starting (${signal ?? `code ${code}`}): stopping.`);
+      stopping = true;
+      stopCode = code ?? 1;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill("SIGTERM");
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(stopCode);
+      return;
+    }
+    console.error(`A server process exited (${signal ?? `code ${code}`}): starting another.`);
+    ready--;
+    setTimeout(fork, 1_000);
+  });
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      stopCode = code;
+      // Each worker stops gracefully (above); exit once all have.
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
+      setTimeout(() => process.exit(code), 11_000).unref();
+    });
+  }
+  for (let i = 0; i < count; i++) fork();
 }
