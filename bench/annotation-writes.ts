@@ -20,17 +20,26 @@ export const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
 export type LoopResult = { count: number; ms: number; p50: number; p95: number; p99: number; perSecond: number };
 
-/** Runs `work` in `clients` loops for `seconds`; the count, the wall time and latency percentiles. */
-export async function closedLoop(work: (client: number, n: number) => Promise<unknown>, seconds: number, clients = CLIENTS): Promise<LoopResult> {
+/**
+ * Runs `work` in `clients` loops for `seconds` (and on until `minCount` are
+ * done, for at most a minute more); the count, the wall time and latency percentiles.
+ */
+export async function closedLoop(work: (client: number, n: number) => Promise<unknown>, seconds: number, clients = CLIENTS, minCount = 0): Promise<LoopResult> {
   const started = performance.now();
   const until = started + seconds * 1000;
   const latencies: number[] = [];
+  let done = 0;
+  const more = () => {
+    const now = performance.now();
+    return now < until || (done < minCount && now < until + 60_000);
+  };
   const counts = await Promise.all(Array.from({ length: clients }, async (_, client) => {
     let n = 0;
-    while (performance.now() < until) {
+    while (more()) {
       const t = performance.now();
       await work(client, n++);
       latencies.push(performance.now() - t);
+      done++;
     }
     return n;
   }));
@@ -50,11 +59,18 @@ export async function post(base: string, path: string, key: string, body: unknow
 }
 
 /** Single-record span annotation writes over HTTP, `clients` at a time: each request a new (span, name, identifier) row. */
-export function apiWrites(base: string, key: string, spanIds: string[], name: string, seconds: number): Promise<LoopResult> {
+export function apiWrites(base: string, key: string, spanIds: string[], name: string, seconds: number, minCount = 0): Promise<LoopResult> {
   return closedLoop((client, n) => post(base, "/v1/span_annotations?sync=true", key, {
     data: [{ span_id: spanIds[(client * 31 + n) % spanIds.length], name, annotator_kind: "CODE", result: { score: n }, identifier: `c${client}-${n}` }],
-  }), seconds);
+  }), seconds, CLIENTS, minCount);
 }
+
+/**
+ * Warm-up before a measurement: every client's connection open, and enough
+ * writes that each server process (a cluster has several) has compiled its
+ * hot path; by count, since on a busy machine a few seconds may be a few dozen writes.
+ */
+export const warmUp = (base: string, key: string, spanIds: string[], name: string) => apiWrites(base, key, spanIds, name, 3, 1000);
 
 // The raw-SQL baseline: the same row written by one INSERT … ON CONFLICT per write.
 const INSERT_ONE = `
@@ -167,8 +183,7 @@ async function main() {
     return `CPU per write: app ${(app / count).toFixed(2)} ms + Postgres ${(pgMs / count).toFixed(2)} ms → an idle ${cores}-core machine ≈ ${idle.toLocaleString("en")}/s`;
   };
   try {
-    // Warm-up: opens every client's connection and the app's pool, and gets the hot path compiled.
-    await apiWrites(base, secret, spanIds, "warmup", Math.min(3, seconds));
+    await warmUp(base, secret, spanIds, "warmup");
 
     let app = serverCpu(appPid);
     let pgBefore = await postgresCpu(pool);

@@ -50,7 +50,9 @@ async function runServer(): Promise<void> {
   const app = next({ dev, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const lean = dev || process.env.LEAN_API === "0" ? null : await loadLeanApi();
+  // Loaded after the server listens: until then Next answers /v1/* itself (the
+  // same handlers), so the lean path never delays the first answer.
+  let lean: Awaited<ReturnType<typeof loadLeanApi>> | null = null;
 
   const server = createServer((req, res) => {
     // Overwrites whatever the client sent under this name (Node lower-cases names
@@ -67,6 +69,8 @@ async function runServer(): Promise<void> {
   server.listen(port, hostname, () => {
     if (cluster.isWorker) process.send?.({ ready: true });
     else console.log(`▲ Marginalia ${dev ? "(dev) " : ""}ready on http://${hostname}:${port}`);
+    if (dev || process.env.LEAN_API === "0") return;
+    loadLeanApi().then((api) => (lean = api), (error) => console.error("The lean /v1/* path failed to load; Next serves the API.", error));
   });
 
   // Graceful stop, as `next start` does: no new connections, finish the open
@@ -101,18 +105,25 @@ async function loadLeanApi() {
 }
 
 // The primary only forks and watches: the workers share its listening socket.
-// A worker that fails before all are up stops the lot (a port in use, a bad
-// build); one that dies later is replaced.
+// The first worker starts alone and the others once it listens, so the port
+// answers as soon as a single process would have (starting Next is CPU-bound:
+// together they would all be late). A worker that fails before all are up
+// stops the lot (a port in use, a bad build); one that dies later is replaced.
 async function runPrimary(count: number): Promise<void> {
   let ready = 0;
   let stopping = false;
   let stopCode = 0;
+  let restForked = false;
   const fork = () => {
     const worker = cluster.fork();
     worker.on("message", (message: { ready?: boolean }) => {
-      if (message?.ready && ++ready === count) {
-        console.log(`▲ Marginalia ready on http://${hostname}:${port} (${count} worker processes)`);
+      if (!message?.ready) return;
+      ready++;
+      if (!restForked && !stopping) {
+        restForked = true;
+        for (let i = 1; i < count; i++) fork();
       }
+      if (ready === count) console.log(`▲ Marginalia ready on http://${hostname}:${port} (${count} worker processes)`);
     });
   };
   cluster.on("exit", (worker, code, signal) => {
@@ -143,5 +154,5 @@ async function runPrimary(count: number): Promise<void> {
       setTimeout(() => process.exit(code), 11_000).unref();
     });
   }
-  for (let i = 0; i < count; i++) fork();
+  fork();
 }

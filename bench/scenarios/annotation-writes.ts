@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { apiWrites, CLIENTS, postgresCpu, postgresCpuSince, serverCpu, serverCpuSince, sqlWrites } from "../annotation-writes";
+import { apiWrites, CLIENTS, postgresCpu, postgresCpuSince, serverCpu, serverCpuSince, sqlWrites, warmUp } from "../annotation-writes";
 import type { BenchRow, Scenario } from "../suite/contract";
 
 // Single-record annotation writes over HTTP, 32 clients in closed loops, each
@@ -19,6 +19,7 @@ export const scenario: Scenario = {
     const tag = randomBytes(3).toString("hex");
     const apiName = `bench_writes_api_${tag}`;
     const sqlName = `bench_writes_sql_${tag}`;
+    const warmName = `bench_writes_warm_${tag}`;
     try {
       const { rows: spans } = await pool.query<{ span_id: string }>(
         "SELECT span_id FROM spans WHERE project_id = $1 ORDER BY id LIMIT 2000", [Number(world.projectId)]);
@@ -27,8 +28,8 @@ export const scenario: Scenario = {
       const userId = world.reviewers[0]?.userId;
       if (!userId) throw new Error("the bench world has no reviewers");
 
-      log(`warm-up (3 s), then ${seconds} s over HTTP and ${seconds} s in SQL, ${CLIENTS} clients`);
-      await apiWrites(world.baseUrl, world.apiKey, spanIds, apiName, 3);
+      log(`warm-up (1,000 writes), then ${seconds} s over HTTP and ${seconds} s in SQL, ${CLIENTS} clients`);
+      await warmUp(world.baseUrl, world.apiKey, spanIds, warmName);
       const app = serverCpu(world.serverPid);
       let pgBefore = await postgresCpu(pool);
       const api = await apiWrites(world.baseUrl, world.apiKey, spanIds, apiName, seconds);
@@ -54,8 +55,8 @@ export const scenario: Scenario = {
       return [row];
     } finally {
       // Deleting leaves history rows (trigger): those go too.
-      await pool.query("DELETE FROM annotations WHERE project_id = $1 AND name = ANY($2::text[])", [Number(world.projectId), [apiName, sqlName]]);
-      await pool.query("DELETE FROM annotation_history WHERE project_id = $1 AND name = ANY($2::text[])", [Number(world.projectId), [apiName, sqlName]]);
+      await pool.query("DELETE FROM annotations WHERE project_id = $1 AND name = ANY($2::text[])", [Number(world.projectId), [apiName, sqlName, warmName]]);
+      await pool.query("DELETE FROM annotation_history WHERE project_id = $1 AND name = ANY($2::text[])", [Number(world.projectId), [apiName, sqlName, warmName]]);
       await pool.end();
     }
   },

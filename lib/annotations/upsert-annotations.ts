@@ -51,6 +51,11 @@ const foreignRows = (target: AnnotationTarget, userId: string | null) => Prisma.
   WHERE a.target_type = ${target}::"AnnotationTarget" AND a.target_id IN (SELECT target_id FROM targets)
     AND a.user_id IS DISTINCT FROM ${userId}::uuid`;
 
+// Prisma's defaults (2 s to get a connection, 5 s in all) turned a valid
+// 10,000-row batch into a 500 on a busy machine (32 writers, shared CPU): the
+// transaction holds one statement, so waiting longer costs nothing but time.
+const BATCH_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
+
 const FOREIGN_KEY_MESSAGE = "Your role may not change another reviewer's annotations: use your own identifier.";
 
 type Outcome = {
@@ -143,7 +148,7 @@ export async function upsertAnnotations(
         const [result] = await tx.$queryRaw<Outcome[]>(statement);
         if (lostRace(result)) throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
         return result;
-      });
+      }, BATCH_TRANSACTION);
 
   if (outcome.missing?.length) throw new NotFoundError(`${noun[kind]} with IDs ${outcome.missing.join(", ")} do not exist.`);
   if (outcome.misplaced) {
