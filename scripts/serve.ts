@@ -66,6 +66,10 @@ async function runServer(): Promise<void> {
   });
   // WebSocket upgrades (`next dev` reloads) need nothing here: Next's custom-server
   // wrapper attaches its own upgrade handler to this server on the first request.
+  // In a cluster, every worker prepares first and all listen together (the
+  // primary says when), so the port never answers while another worker is
+  // still starting Next (CPU-bound: it would slow every request meanwhile).
+  if (cluster.isWorker) await primarySaysListen();
   server.listen(port, hostname, () => {
     if (cluster.isWorker) process.send?.({ ready: true });
     else console.log(`▲ Marginalia ${dev ? "(dev) " : ""}ready on http://${hostname}:${port}`);
@@ -91,6 +95,15 @@ async function runServer(): Promise<void> {
   }
 }
 
+function primarySaysListen(): Promise<void> {
+  return new Promise((resolve) => {
+    process.on("message", (message: { listen?: boolean }) => {
+      if (message?.listen) resolve();
+    });
+    process.send?.({ prepared: true });
+  });
+}
+
 // The route files under app/v1, loaded here (tsx) rather than from Next's
 // build: same source, same lib/. Shared state is on globalThis in lib/ (the
 // Prisma client, the key cache, the outage flag), so this copy and Next's use one.
@@ -105,25 +118,22 @@ async function loadLeanApi() {
 }
 
 // The primary only forks and watches: the workers share its listening socket.
-// The first worker starts alone and the others once it listens, so the port
-// answers as soon as a single process would have (starting Next is CPU-bound:
-// together they would all be late). A worker that fails before all are up
-// stops the lot (a port in use, a bad build); one that dies later is replaced.
+// All workers start Next at once and listen once all have (see above). A
+// worker that fails before all are up stops the lot (a port in use, a bad
+// build); one that dies later is replaced, and listens as soon as it is prepared.
 async function runPrimary(count: number): Promise<void> {
+  let prepared = 0;
   let ready = 0;
   let stopping = false;
   let stopCode = 0;
-  let restForked = false;
   const fork = () => {
     const worker = cluster.fork();
-    worker.on("message", (message: { ready?: boolean }) => {
-      if (!message?.ready) return;
-      ready++;
-      if (!restForked && !stopping) {
-        restForked = true;
-        for (let i = 1; i < count; i++) fork();
+    worker.on("message", (message: { prepared?: boolean; ready?: boolean }) => {
+      if (message?.prepared && ++prepared >= count) {
+        if (prepared === count) for (const w of Object.values(cluster.workers ?? {})) w?.send({ listen: true });
+        else worker.send({ listen: true }); // a replacement
       }
-      if (ready === count) console.log(`▲ Marginalia ready on http://${hostname}:${port} (${count} worker processes)`);
+      if (message?.ready && ++ready === count) console.log(`▲ Marginalia ready on http://${hostname}:${port} (${count} worker processes)`);
     });
   };
   cluster.on("exit", (worker, code, signal) => {
@@ -141,6 +151,7 @@ async function runPrimary(count: number): Promise<void> {
     }
     console.error(`A server process exited (${signal ?? `code ${code}`}): starting another.`);
     ready--;
+    prepared--;
     setTimeout(fork, 1_000);
   });
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
@@ -154,5 +165,5 @@ async function runPrimary(count: number): Promise<void> {
       setTimeout(() => process.exit(code), 11_000).unref();
     });
   }
-  fork();
+  for (let i = 0; i < count; i++) fork();
 }

@@ -1,6 +1,7 @@
 // `npm start`: migrate, seed the demo data into an empty embedded database,
 // build when the sources changed, then serve the build on 127.0.0.1:6006
-// (scripts/serve.ts). `--dev` serves in Next's dev mode instead;
+// (scripts/serve.ts: /v1/* on its lean path, and on Postgres WEB_CONCURRENCY
+// worker processes). `--dev` serves in Next's dev mode instead;
 // `--prepare-only` stops after seeding.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
