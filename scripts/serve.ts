@@ -11,12 +11,17 @@
 // cost more CPU than a single annotation write itself. LEAN_API=0 sends it
 // through Next like the pages.
 //
-// On Postgres the server runs WEB_CONCURRENCY worker processes (node:cluster,
-// one listening socket; default: one per core, at most 4): Node serves a
-// request on one core, and everything the processes share lives in Postgres
-// (rate limits; the API key cache is emptied on every process by NOTIFY,
-// lib/auth/key-cache.ts). Embedded PGlite allows one process, and `--dev`
-// watches files in one: both always run a single process.
+// On Postgres the server can run WEB_CONCURRENCY worker processes
+// (node:cluster, one listening socket): Node serves a request on one core, and
+// everything the processes share lives in Postgres (rate limits; the API key
+// cache is emptied on every process by NOTIFY, lib/auth/key-cache.ts). The
+// default is one per two cores (at most 4): a single annotation write costs
+// Postgres about as much CPU as the app, so on a machine that also runs
+// Postgres half the cores are its. On 2 cores that is one process, which
+// measured better than two (bench/annotation-writes.ts): a second worker
+// brings its own JIT, pool and LISTEN connection and no free core.
+// Embedded PGlite allows one process, and `--dev` watches files in one: both
+// always run a single process.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
@@ -36,7 +41,7 @@ if (workers > 1 && cluster.isPrimary) await runPrimary(workers);
 else await runServer();
 
 function workerCount(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return Math.min(4, availableParallelism());
+  if (value === undefined || value.trim() === "") return Math.max(1, Math.min(4, Math.floor(availableParallelism() / 2)));
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`WEB_CONCURRENCY must be a whole number ≥ 1 (got "${value}")`);
   return n;
