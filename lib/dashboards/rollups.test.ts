@@ -90,10 +90,11 @@ describe("progress rollup", () => {
     await expectSame();
 
     // An overwrite of the value (same day, same annotator) changes nothing; moving the day or the annotator does.
+    // (By target type too: a span's row id can equal the session's.)
     await db.annotation.updateMany({ where: { projectId: project.id, userId: ann.id, targetId: s1.id, name: "user_satisfaction" }, data: { score: 5 } });
     await expectSame();
-    await db.annotation.updateMany({ where: { projectId: project.id, userId: ann.id, targetId: s2.id }, data: { createdAt: at(27) } });
-    await db.annotation.updateMany({ where: { projectId: project.id, userId: null, targetId: s2.id }, data: { identifier: "judge-2", annotatorKind: "CODE" } });
+    await db.annotation.updateMany({ where: { projectId: project.id, userId: ann.id, targetType: "SESSION", targetId: s2.id }, data: { createdAt: at(27) } });
+    await db.annotation.updateMany({ where: { projectId: project.id, userId: null, targetType: "SESSION", targetId: s2.id }, data: { identifier: "judge-2", annotatorKind: "CODE" } });
     await expectSame();
     await expectSame({ kind: "LLM" });
     await expectSame({ reviewer: bob.id, bucket: "week" });
