@@ -34,10 +34,10 @@ export async function timeGet(world: BenchWorld, path: string, runs: Parameters<
 
 export const httpNote = (http: Stats | null) => (http ? `HTTP ${http.p50.toFixed(0)} ms p50 / ${http.p95.toFixed(0)} p95` : "no server: HTTP not measured");
 
-/** GET as the seeded lead's API key; a non-200 answer throws (a figure is never the time of an error). */
+/** GET as the seeded lead (API key, and the session cookie the queue routes want); a non-200 answer throws (a figure is never the time of an error). */
 export async function apiGet(world: BenchWorld, path: string): Promise<unknown> {
   if (!world.baseUrl) throw new Error("This scenario needs the server");
-  const response = await fetch(world.baseUrl + path, { headers: { authorization: `Bearer ${world.apiKey}` } });
+  const response = await fetch(world.baseUrl + path, { headers: { authorization: `Bearer ${world.apiKey}`, cookie: world.sessionCookie } });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${body.slice(0, 200)}`);
   return JSON.parse(body);

@@ -28,6 +28,15 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
+/** The command line of `pid` (arguments joined by spaces), or "" when it is gone. */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+  } catch {
+    return "";
+  }
+}
+
 /** The direct children of `pid`. */
 export function childrenOf(pid: number): number[] {
   return [...parentsByPid()].filter(([, parent]) => parent === pid).map(([child]) => child);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { childrenOf, processTree } from "./process-tree";
+import { childrenOf, commandLine, processTree } from "./process-tree";
 
 // Every server started and not yet stopped, so an interrupted run (Ctrl-C while
 // the server builds or starts) still stops it: see stopStartedServers().
@@ -61,7 +61,8 @@ export async function startServer({ databaseUrl, port, log }: { databaseUrl: str
     throw new Error(`The server answered an anonymous GET /v1/projects with ${anonymous.status}, not 401: is auth off (AUTH_DISABLED)?`);
   }
   // start.ts only spawns the server; the server (and any workers it forks) is its child.
-  const pid = childrenOf(starter.pid!)[0] ?? starter.pid!;
+  // Not simply its first child: tsx runs an esbuild service beside it.
+  const pid = childrenOf(starter.pid!).find((child) => commandLine(child).includes("serve.ts")) ?? starter.pid!;
   log(`Server ready on ${baseUrl} (pid ${pid}) in ${((performance.now() - since) / 1000).toFixed(0)} s; log: ${logPath}`);
   return { baseUrl, pid, logPath, stop: () => stop(starter) };
 }
