@@ -9,8 +9,8 @@ import type { SpanKind, StatusCode } from "@/lib/generated/prisma/enums";
 import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
 import { paths } from "@/lib/url";
 import { ReviewSummaryCell } from "./review-summary-cell";
+import { sessionColumn } from "./session-column";
 
-export const sessionColumn = "hidden xl:table-cell";
 
 /** One row of the traces list as the browser needs it: values only, already formatted. */
 export type TraceRowView = {

@@ -2,7 +2,8 @@ import { ListTable } from "@/components/ui/list-table";
 import { formatDateTime, formatDuration, formatNumber } from "@/lib/format";
 import type { TraceRow } from "@/lib/traces/list-traces";
 import type { TraceReviewSummary } from "@/lib/traces/trace-review-summary";
-import { TraceRows, sessionColumn, type TraceRowView } from "./trace-rows";
+import { sessionColumn } from "./session-column";
+import { TraceRows, type TraceRowView } from "./trace-rows";
 
 // Input and output take what the fixed columns leave, so those stay narrow:
 // below 1280 px the time wraps onto two lines and the session moves under the
