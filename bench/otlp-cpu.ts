@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Pool } from "pg";
 
 // CPU of a server's process tree (a primary and its workers) and of a
@@ -25,27 +25,8 @@ export function cpuMsOf(pid: number): number {
   }
 }
 
-/** Pids of `pid` and all its descendants (a server that forks workers), from /proc. */
-export function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree: number[] = [];
-  const visit = (p: number) => {
-    tree.push(p);
-    for (const child of children.get(p) ?? []) visit(child);
-  };
-  visit(pid);
-  return tree;
-}
+// Pids of a process and all its descendants (a server that forks workers).
+export { processTree } from "./suite/process-tree";
 
 /** CPU of a set of processes at one moment, per pid (so one that exits or appears is counted right). */
 export const cpuOf = (pids: number[]) => new Map(pids.map((pid) => [pid, cpuMsOf(pid)]));

@@ -1,29 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { prisma } from "@/lib/db";
+import { cpuMsOf } from "./otlp-cpu";
 
 // CPU time used by the app server and by its Postgres backends while a phase
 // runs (Linux /proc, same machine only). On a shared, busy machine wall-clock
 // rates swing with other load; CPU per span does not, and it tells what an
 // otherwise idle machine of this size could sustain.
 
-const TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"]).toString()) || 100;
-  } catch {
-    return 100; // Linux's usual USER_HZ
-  }
-})();
-
-export function cpuMsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND; // utime + stime
-  } catch {
-    return 0; // gone, or not on this machine
-  }
-}
+// Read from /proc: the same reading as the bench scenarios' (otlp-cpu.ts).
+export { cpuMsOf };
 
 /** The process listening on a local TCP port (the app server), if `ss` can tell. */
 export function pidListeningOn(port: number): number | null {
