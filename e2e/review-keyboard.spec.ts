@@ -16,6 +16,10 @@ async function openTrace(page: Page, query: string, index: number): Promise<Loca
 
 const card = (scope: Locator, name: string) => scope.getByRole("group", { name, exact: true });
 const status = (rubricCard: Locator) => rubricCard.locator("[data-rubric-status]");
+// Review mode draws the next trace from its cache at once; its cards take keys
+// once registered with ReviewKeys (data-card-ready). Keys pressed in between are
+// not yet theirs (a known gap, issue 12's note), so the keystroke counts start there.
+const cardsReady = (panel: Locator) => expect(panel.locator("fieldset[data-rubric-form]:not([data-card-ready])")).toHaveCount(0);
 
 test("a card says what is true: unsaved changes, saving, saved, refused with the reason", async ({ browser }) => {
   const page = await browser.newPage({ storageState: asRole("reviewer2") });
@@ -151,6 +155,7 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
   await expect(status(card(panel, "correctness"))).toHaveText("saved");
   await press("Enter");
   await expect(progress).toHaveText(/^2 of \d+$/);
+  await cardsReady(panel);
   const oneRubric = keys;
 
   // (b) All three trace rubrics: label, Tab, text, Tab, score, Enter.
@@ -165,6 +170,7 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
   await page.keyboard.type(".5"); // typed text, like the note above
   await press("Enter");
   await expect(progress).toHaveText(/^3 of \d+$/);
+  await cardsReady(panel);
   const threeRubrics = keys;
   console.log(`keystrokes per trace: one rubric ${oneRubric}, three rubrics ${threeRubrics} (plus typed text)`);
   expect(oneRubric).toBeLessThanOrEqual(2);
@@ -173,6 +179,7 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
   // What Enter saved is stored on the trace it was given to.
   await page.keyboard.press("k");
   await expect(progress).toHaveText(/^2 of \d+$/);
+  await cardsReady(panel);
   const mine = panel.getByRole("region", { name: "Annotations on this trace" }).getByRole("listitem").filter({ hasText: "you" });
   await expect(mine.filter({ hasText: "correctness" })).toContainText(/correctness: correct\b/);
   await expect(mine.filter({ hasText: "helpfulness" })).toContainText("score 8.5");
@@ -189,6 +196,7 @@ test("rubric cards by keyboard: Tab between cards, digits into the focused one, 
   await expect(status(card(panel, "failure_mode"))).toHaveText("unsaved changes");
   await page.keyboard.press("Enter");
   await expect(progress).toHaveText(/^3 of \d+$/);
+  await cardsReady(panel);
 
   // An explanation: e opens the focused card's box, Esc goes back to the card, Enter saves both.
   await page.keyboard.press("3");
