@@ -24,7 +24,8 @@ import type { WorkItem } from "./queue-types";
  * re-checked by Postgres before it is locked, so no item goes to two reviewers.
  *
  * One round trip: the function queue_claim_next (migration
- * 20261203010000_claim_next_function) finds the queue in the project, takes a
+ * 20261203010000_claim_next_function; its scan for unclaimed items on a partial
+ * index since 20261204004000_claim_next_open_items) finds the queue in the project, takes a
  * lock per (queue, reviewer), checks the worker (active; listed unless the
  * queue is open to all or `anyQueue`) and, if allowed, claims. A reviewer's
  * concurrent calls (two tabs, a double press) so run one after the other and

@@ -116,6 +116,20 @@ describe("review queues: claims under concurrency", () => {
     expect(await claimNext(a, w.project, id)).toBeNull();
   });
 
+  it("an expired claim is handed out in queue order, before unclaimed items after it", async () => {
+    const w = await world({ traces: 3, reviewers: 3 });
+    const [a, b, c] = w.reviewers;
+    const { id } = await createQueue(w.lead, w.project, queueInput([w.correctness], { reviewsNeeded: 1 }), { kind: "ids", ids: w.traces.map((t) => t.id) });
+    const first = (await claimNext(a, w.project, id))!;
+    const second = (await claimNext(b, w.project, id))!;
+    expect(second.itemId).toBeGreaterThan(first.itemId);
+    await db.queueItem.update({ where: { id: first.itemId }, data: { claimExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await claimNext(c, w.project, id)).toMatchObject({ itemId: first.itemId, mine: "claimed" });
+    // With no expired claim left, the next unclaimed item in order.
+    const third = (await claimNext(a, w.project, id))!;
+    expect(third.itemId).toBeGreaterThan(second.itemId);
+  });
+
   it("never gives a reviewer an item twice: not after finishing, not after skipping (the others still get it)", async () => {
     const w = await world({ traces: 3, reviewers: 2 });
     const [a, b] = w.reviewers;
