@@ -1,7 +1,7 @@
-import type { NoteListRow } from "@/lib/themes/theme-types";
+import type { NoteView } from "./note-view";
 
 // The labels and scores reviewers gave on the note's target, as the reader may see them.
-export function NoteLabels({ labels }: { labels: NoteListRow["labels"] }) {
+export function NoteLabels({ labels }: { labels: NoteView["labels"] }) {
   if (labels.length === 0) return null;
   return (
     <ul aria-label="Labels on the same target" className="flex flex-wrap gap-1">

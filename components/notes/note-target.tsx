@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { SpanKindBadge } from "@/components/ui/span-kind-badge";
-import type { NoteListRow } from "@/lib/themes/theme-types";
 import { paths } from "@/lib/url";
+import type { NoteView } from "./note-view";
 
 const link = "font-medium text-indigo-700 hover:underline";
 
 // Where a note was written, one click from the exact span, trace or session.
-export function NoteTarget({ projectName, note }: { projectName: string; note: NoteListRow }) {
+export function NoteTarget({ projectName, note }: { projectName: string; note: NoteView }) {
   if (note.targetType === "SPAN" && note.traceId && note.spanId) {
     return (
       <span className="inline-flex items-center gap-1">

@@ -2,6 +2,8 @@
 
 import { useRef, useState } from "react";
 import type { ThemeRef } from "@/lib/themes/theme-types";
+import { NoteBody } from "./note-body";
+import type { NoteView } from "./note-view";
 import { NotesToolbar } from "./notes-toolbar";
 import { SplitDialog } from "./split-dialog";
 import { TagDialog, type TagChoice } from "./tag-dialog";
@@ -15,16 +17,17 @@ export type NoteItemData = {
   // A short plain-text summary, for the checkbox's accessible name.
   summary: string;
   themes: ThemeRef[];
-  // The note as the server rendered it: who, when, where, its text and the labels there.
-  body: React.ReactNode;
+  // Who, when, where, its text and the labels there, as values (drawn here, by NoteBody).
+  view: NoteView;
 };
 
 type Dialog = { kind: "tag" | "split"; noteIds: number[] } | null;
 
 // The notes of one page, with multi-select and tagging for those who manage
 // themes; everyone else reads, and moves with j/k.
-export function NotesWorkspace({ projectId, themesBase, notes, themes, filterTheme, canManage, empty }: {
+export function NotesWorkspace({ projectId, projectName, themesBase, notes, themes, filterTheme, canManage, empty }: {
   projectId: number;
+  projectName: string;
   themesBase: string;
   notes: NoteItemData[];
   themes: ThemeRef[];
@@ -111,7 +114,7 @@ export function NotesWorkspace({ projectId, themesBase, notes, themes, filterThe
                 />
               ) : null}
               <div className="min-w-0 flex-1 space-y-1.5">
-                {note.body}
+                <NoteBody projectName={projectName} note={note.view} />
                 <ThemeChips
                   themes={edits.themesOf(note.id)}
                   themeHref={themeHref}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { NoteBody } from "@/components/notes/note-body";
 import { NoteFiltersForm } from "@/components/notes/note-filters-form";
+import { noteView } from "@/components/notes/note-view";
 import { NotesWorkspace } from "@/components/notes/notes-workspace";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListCount } from "@/components/ui/list-count";
@@ -85,6 +85,7 @@ export default async function NotesPage({
       <NotesWorkspace
         key={`notes?${query}`}
         projectId={project.id}
+        projectName={project.name}
         themesBase={themesBase}
         themes={themes}
         filterTheme={filterTheme}
@@ -93,7 +94,7 @@ export default async function NotesPage({
           id: note.id,
           summary: truncate(note.text, 60),
           themes: note.themes,
-          body: <NoteBody projectName={project.name} note={note} />,
+          view: noteView(note),
         }))}
         empty={
           filtered ? (
