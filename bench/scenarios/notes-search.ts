@@ -8,7 +8,9 @@ import { timeRuns, type Stats } from "../measure";
 import { RARE_PHRASE } from "../notes-page-seed";
 import { replayOf } from "../suite/capture";
 import type { BenchRow, BenchWorld, Scenario } from "../suite/contract";
-import { getter } from "../suite/http";
+import { get, getter } from "../suite/http";
+import { cpuMsOf } from "../otlp-cpu";
+import { processTree } from "../suite/process-tree";
 
 const TARGET_MS = 100;
 const COMMON_WORD = "customer";
@@ -54,9 +56,17 @@ export const scenario: Scenario = {
         ["notes page, first page (HTTP)", notesPath, "listNotes: first page"],
         [`notes page, search ${COMMON_WORD} (HTTP)`, `${notesPath}?q=${COMMON_WORD}`, `listNotes: search a common word (${COMMON_WORD})`],
       ] as const) {
+        // The server's CPU per page (robust to other load on the machine), the HTML and the RSC payload a client navigation gets.
+        const cpuBefore = serverCpuMs(world.serverPid);
         const app = await timeRuns(getter(world, path), runs);
-        rows.push({ ...row(name, app, null), rawSql: rows.find((r) => r.figure === sqlOf)?.rawSql, note: `raw SQL: the page's "${sqlOf}" statements only` });
-        log(`${name}: ${app.p50.toFixed(1)} ms p50`);
+        const cpuAfter = serverCpuMs(world.serverPid);
+        const calls = runs.warmups + runs.runs;
+        const cpu = cpuBefore !== null && cpuAfter !== null ? `, server CPU ${((cpuAfter - cpuBefore) / calls).toFixed(1)} ms/page` : "";
+        const html = (await get(world, path)).bytes;
+        const rsc = await rscBytes(world, path);
+        const sizes = `${Math.round(html / 1024)} KB HTML, ${Math.round(rsc / 1024)} KB RSC${cpu}`;
+        rows.push({ ...row(name, app, null), rawSql: rows.find((r) => r.figure === sqlOf)?.rawSql, note: `${sizes}; raw SQL: the page's "${sqlOf}" statements only` });
+        log(`${name}: ${app.p50.toFixed(1)} ms p50 (${sizes})`);
       }
     } finally {
       await raw.end();
@@ -74,4 +84,15 @@ function row(figure: string, app: Stats, sql: Stats | null): BenchRow {
     target: `p50 ≤ ${TARGET_MS} ms`,
     met: app.p50 <= TARGET_MS,
   };
+}
+
+/** CPU ms used so far by the server and its children (null without a server pid). */
+function serverCpuMs(pid: number | null | undefined): number | null {
+  return pid ? processTree(pid).reduce((sum, member) => sum + cpuMsOf(member), 0) : null;
+}
+
+/** The page's RSC payload, as a client navigation fetches it. */
+async function rscBytes(world: BenchWorld, path: string): Promise<number> {
+  const response = await fetch(world.baseUrl + path, { headers: { cookie: world.sessionCookie, RSC: "1" }, redirect: "manual" });
+  return Buffer.byteLength(await response.text());
 }
