@@ -1,10 +1,26 @@
-import { MarkdownView } from "@/components/trace/markdown-view";
+import { Fragment } from "react";
+import { MarkdownView, prose } from "@/components/trace/markdown-view";
 import { headlineParts } from "@/lib/themes/note-headline";
+import { plainParagraphs } from "@/lib/themes/plain-note";
 
 // A note's text: rendered markdown, or for a search the matching fragments with
 // the matches marked (built as elements from the headline's parts, never as HTML).
 export function NoteText({ text, headline }: { text: string; headline: string | null }) {
-  if (headline === null) return <MarkdownView text={text} />;
+  if (headline === null) {
+    // Plain prose (most notes) is drawn as markdown would draw it, without parsing it as markdown.
+    const paragraphs = plainParagraphs(text);
+    if (!paragraphs) return <MarkdownView text={text} />;
+    return (
+      <div className={prose}>
+        {paragraphs.map((paragraph, index) => (
+          <Fragment key={index}>
+            {index > 0 ? "\n" : null}
+            <p>{paragraph}</p>
+          </Fragment>
+        ))}
+      </div>
+    );
+  }
   // ts_headline shows the best fragments, not the whole note: say where words were
   // left out (it drops punctuation at a fragment's edges, so compare words only).
   const flat = (value: string) => value.replace(/[^\p{L}\p{N}]+/gu, " ").trim();

@@ -2,7 +2,7 @@ import Markdown from "react-markdown";
 
 // Model output is untrusted: react-markdown without rehype-raw renders raw HTML
 // as inert text and drops `javascript:` URLs, so nothing here can run script.
-const prose = [
+export const prose = [
   "text-[13px] leading-relaxed text-zinc-800 break-words",
   "[&_p]:my-1.5 [&_h1]:mt-3 [&_h1]:mb-1 [&_h1]:text-base [&_h1]:font-semibold",
   "[&_h2]:mt-3 [&_h2]:mb-1 [&_h2]:text-sm [&_h2]:font-semibold [&_h3]:mt-2 [&_h3]:font-semibold",
