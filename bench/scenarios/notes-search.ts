@@ -56,15 +56,14 @@ export const scenario: Scenario = {
         ["notes page, first page (HTTP)", notesPath, "listNotes: first page"],
         [`notes page, search ${COMMON_WORD} (HTTP)`, `${notesPath}?q=${COMMON_WORD}`, `listNotes: search a common word (${COMMON_WORD})`],
       ] as const) {
-        // The server's CPU per page (robust to other load on the machine), the HTML and the RSC payload a client navigation gets.
+        // The server's CPU per page (robust to other load on the machine) and the HTML's size.
         const cpuBefore = serverCpuMs(world.serverPid);
         const app = await timeRuns(getter(world, path), runs);
         const cpuAfter = serverCpuMs(world.serverPid);
         const calls = runs.warmups + runs.runs;
         const cpu = cpuBefore !== null && cpuAfter !== null ? `, server CPU ${((cpuAfter - cpuBefore) / calls).toFixed(1)} ms/page` : "";
         const html = (await get(world, path)).bytes;
-        const rsc = await rscBytes(world, path);
-        const sizes = `${Math.round(html / 1024)} KB HTML, ${Math.round(rsc / 1024)} KB RSC${cpu}`;
+        const sizes = `${Math.round(html / 1024)} KB HTML${cpu}`;
         rows.push({ ...row(name, app, null), rawSql: rows.find((r) => r.figure === sqlOf)?.rawSql, note: `${sizes}; raw SQL: the page's "${sqlOf}" statements only` });
         log(`${name}: ${app.p50.toFixed(1)} ms p50 (${sizes})`);
       }
@@ -91,8 +90,3 @@ function serverCpuMs(pid: number | null | undefined): number | null {
   return pid ? processTree(pid).reduce((sum, member) => sum + cpuMsOf(member), 0) : null;
 }
 
-/** The page's RSC payload, as a client navigation fetches it. */
-async function rscBytes(world: BenchWorld, path: string): Promise<number> {
-  const response = await fetch(world.baseUrl + path, { headers: { cookie: world.sessionCookie, RSC: "1" }, redirect: "manual" });
-  return Buffer.byteLength(await response.text());
-}
