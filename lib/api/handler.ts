@@ -109,8 +109,24 @@ export async function readJson(request: Request, limit = MAX_BODY_BYTES): Promis
   return json;
 }
 
+// Small bodies the lean API path (lean-routes.ts) read whole before calling the
+// handler, by request: a web stream over a few hundred bytes cost more than the
+// rest of reading them. Requests built elsewhere (Next) are not in it.
+const preReadBodies = new WeakMap<Request, Uint8Array>();
+
+/** Hands `request`'s whole body to `readBody` (the request itself then carries none). */
+export function attachPreReadBody(request: Request, body: Uint8Array): void {
+  preReadBodies.set(request, body);
+}
+
 /** The raw body, refusing more than `limit` bytes even without a Content-Length. */
 export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
+  const preRead = preReadBodies.get(request);
+  if (preRead) {
+    preReadBodies.delete(request);
+    if (preRead.byteLength > limit) throw new PayloadTooLargeError(limit);
+    return preRead;
+  }
   const reader = request.body?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];

@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
 import { createGzip } from "node:zlib";
 import { noteIfDatabaseUnavailable } from "@/lib/db/outage";
+import { attachPreReadBody } from "./handler";
 
 // The lean path for the REST API (scripts/serve.ts): a request to /v1/* whose
 // route file exports its method is answered by that very route handler,
@@ -177,10 +178,15 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
   const url = `http://${req.headers.host ?? "localhost"}${req.url}`;
   if (req.method === "GET" || req.method === "HEAD") return new Request(url, { method: req.method, headers });
   const declared = Number(req.headers["content-length"] ?? NaN);
-  const body = declared <= PREREAD_MAX_BYTES && !req.headers["transfer-encoding"]
-    ? await readSmallBody(req)
-    : (Readable.toWeb(req) as ReadableStream<Uint8Array>);
-  return new Request(url, { method: req.method, headers, body, duplex: "half" } as RequestInit);
+  if (declared <= PREREAD_MAX_BYTES && !req.headers["transfer-encoding"]) {
+    // Handed to readBody beside the request (every handler reads its body
+    // through it): a Request built with a body sets up a web stream for it.
+    const body = await readSmallBody(req);
+    const request = new Request(url, { method: req.method, headers });
+    attachPreReadBody(request, body);
+    return request;
+  }
+  return new Request(url, { method: req.method, headers, body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } as RequestInit);
 }
 
 function readSmallBody(req: IncomingMessage): Promise<Buffer> {
