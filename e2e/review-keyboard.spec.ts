@@ -1,4 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { createKeyInSettings } from "./phoenix-fixtures";
+import { ingestTimingWorld } from "./review-timing-world";
 
 // Issue 13, items 3, 4, 6 and 7: the rubric cards by keyboard. Each test picks
 // traces by a search of its own (invoice, data export, invites, upgrades) as
@@ -255,5 +257,40 @@ test("a lead marks a rubric required for review mode's Enter in its editor", asy
   await expect(page).toHaveURL(/\/rubrics\/\d+$/);
   await page.reload();
   await expect(page.getByRole("form", { name: "Rubric" }).getByRole("checkbox", { name: /Required in review mode/ })).toBeChecked();
+  await page.close();
+});
+
+test("a fast typist: labels typed right after Enter, with no wait, land on the trace shown next", async ({ browser, baseURL }) => {
+  // A project of its own (e2e/review-timing-world.ts: 30 traces, one pass/fail rubric).
+  const key = await createKeyInSettings(browser, baseURL!, "lead");
+  const world = await ingestTimingWorld(baseURL!, key);
+  const page = await browser.newPage({ storageState: asRole("lead"), viewport: { width: 1400, height: 900 } });
+  await page.goto(`/projects/${world.project}/review`);
+  const progress = page.getByTestId("review-progress");
+  await expect(progress).toHaveText(`1 of ${world.traces}`);
+  await reviewReady(page);
+  const panel = page.getByRole("complementary", { name: "Review" });
+  const verdict = card(panel, world.rubric);
+  await cardsReady(panel);
+  const picked = (label: string) => verdict.getByRole("radio", { name: new RegExp(`${label}$`) });
+
+  // Label, Enter, label, Enter, label: no wait for any screen in between.
+  for (const press of ["1", "Enter", "2", "Enter", "1"]) await page.keyboard.press(press);
+  await expect(progress).toHaveText(`3 of ${world.traces}`);
+  await expect(picked("pass")).toHaveAttribute("aria-checked", "true");
+  await expect(status(verdict)).toHaveText("saved");
+  await page.screenshot({ path: "screenshots/review-keyboard-fast-typist.png" });
+
+  // Each label is on the trace it was typed for, none on the one left.
+  await page.keyboard.press("k");
+  await expect(progress).toHaveText(`2 of ${world.traces}`);
+  await expect(picked("fail")).toHaveAttribute("aria-checked", "true");
+  await expect(picked("pass")).toHaveAttribute("aria-checked", "false");
+  await page.keyboard.press("k");
+  await expect(progress).toHaveText(`1 of ${world.traces}`);
+  await expect(picked("pass")).toHaveAttribute("aria-checked", "true");
+  await page.reload();
+  await expect(page.getByText("done by me 3")).toBeVisible();
+  await expect(picked("pass")).toHaveAttribute("aria-checked", "true");
   await page.close();
 });

@@ -50,27 +50,27 @@ const names = (cards: CardOnScreen[]) => cards.map((entry) => entry.card.name).j
 
 /**
  * Saves every pending change on screen, then follows the link (review mode's
- * next or previous trace) or presses the button (a queue's "Submit and next"). With `requireGiven`, it moves on only once every
- * required card is given; otherwise, as when a save is refused, it focuses the
- * card in question and returns what to tell the reviewer.
+ * next or previous trace) or presses the button (a queue's "Submit and next").
+ * With `requireGiven`, it moves on only once every required card is given;
+ * otherwise, as when a save is refused, it focuses the card in question and
+ * returns what to tell the reviewer. `followed`: the link or button was pressed.
  */
-export async function saveAndFollow(linkSelector: string, requireGiven: boolean): Promise<string | null> {
+export async function saveAndFollow(linkSelector: string, requireGiven: boolean): Promise<{ message: string | null; followed: boolean }> {
   const { refused, missing } = await saveEverything();
   if (refused.length > 0) {
     refused[0]!.card.focus();
-    return `${names(refused)} not saved: ${refused[0]!.card.refusal() ?? "refused"}`;
+    return { message: `${names(refused)} not saved: ${refused[0]!.card.refusal() ?? "refused"}`, followed: false };
   }
   const link = firstVisible(linkSelector);
   const inReview = link ?? firstVisible("[data-review-next], a[data-review-previous]");
   if (requireGiven && inReview && missing.length > 0) {
     missing[0]!.card.focus();
     const [first] = missing;
-    if (missing.length === 1) return `${first!.card.name} needs ${first!.card.needs} before moving on`;
-    return `Needed before moving on: ${missing.map((entry) => `${entry.card.name} (${entry.card.needs})`).join(", ")}`;
+    if (missing.length === 1) return { message: `${first!.card.name} needs ${first!.card.needs} before moving on`, followed: false };
+    return { message: `Needed before moving on: ${missing.map((entry) => `${entry.card.name} (${entry.card.needs})`).join(", ")}`, followed: false };
   }
-  if (link) {
-    (document.activeElement as HTMLElement | null)?.blur?.();
-    link.click();
-  }
-  return null;
+  if (!link || (link instanceof HTMLButtonElement && link.disabled)) return { message: null, followed: false };
+  (document.activeElement as HTMLElement | null)?.blur?.();
+  link.click();
+  return { message: null, followed: true };
 }

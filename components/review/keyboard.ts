@@ -4,7 +4,7 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-export const hasModifier = (event: KeyboardEvent | React.KeyboardEvent) => event.altKey || event.ctrlKey || event.metaKey;
+export const hasModifier = (event: { altKey: boolean; ctrlKey: boolean; metaKey: boolean }) => event.altKey || event.ctrlKey || event.metaKey;
 
 // Next keeps recently visited pages in the DOM, hidden, so a selector must skip
 // elements that are not on screen.

@@ -3,13 +3,23 @@
 import { useEffect, useState } from "react";
 import { enterLabels, saveAndFollow, stepCard, tabBetweenCards } from "./card-keys";
 import { firstVisible, hasModifier, isTyping, modalOpen } from "./keyboard";
-import { cardHolding, cardsOnScreen, currentCard } from "./rubric-cards";
+import { beginMove, hold, moving, setKeyHandlers, settleMove, type HeldKey } from "./key-buffer";
+import { REVIEW_NOTICE } from "./review-notice";
+import { cardHolding, cardsOnScreen, currentCard, registeredCards } from "./rubric-cards";
 import { REFUSED_AFTER_LEAVING } from "./use-rubric-draft";
 
 const NEXT = "a[data-review-next]";
 const PREVIOUS = "a[data-review-previous]";
 // Enter also follows a button: a queue's "Submit and next" submits the completion form.
 const ENTER_NEXT = "[data-review-next]";
+
+// The keys held while a move is under way: those ReviewKeys acts on (not text
+// typed into a box other than a card's, nor a modified key).
+function heldWhileMoving(event: KeyboardEvent, target: HTMLElement | null): boolean {
+  if (event.altKey || event.ctrlKey || event.metaKey) return false;
+  if (isTyping(target)) return Boolean(cardHolding(target)) && (event.key === "Enter" || event.key === "Tab");
+  return /^[1-9]$/.test(event.key) || ["Tab", "Enter", "[", "]", "g", "e", "n", "j", "k", "ArrowLeft", "ArrowRight"].includes(event.key);
+}
 
 // The review keys, listened to once for the whole app (mounted in the root
 // layout, so it outlives page changes): pages mark their controls with data
@@ -28,13 +38,17 @@ export function ReviewKeys() {
       if (busy) return;
       busy = true;
       setMessage(null);
+      // Keys typed from here until the next screen's cards take them are held (key-buffer.ts).
+      beginMove(registeredCards());
       saveAndFollow(selector, requireGiven)
-        .then(setMessage)
+        .then(({ message: said, followed }) => {
+          setMessage(said);
+          if (!followed) settleMove("replay");
+        })
         .finally(() => (busy = false));
     };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing || modalOpen()) return;
-      const target = event.target instanceof HTMLElement ? event.target : null;
+    // What a key does, from the element holding focus; true when it was ours.
+    const act = (event: HeldKey, target: HTMLElement | null): boolean => {
       const typing = isTyping(target);
       const holder = cardHolding(target);
       const key = event.key;
@@ -46,7 +60,7 @@ export function ReviewKeys() {
         // other text boxes (notes, search) and controls keep their own Enter.
         const onLabel = target?.getAttribute("role") === "radio";
         const inControl = !onLabel && target?.closest("button, a, summary, select") && !target.closest("nav[aria-label='Span tree']");
-        if ((typing && !holder) || inControl || (cardsOnScreen().length === 0 && !firstVisible(ENTER_NEXT))) return;
+        if ((typing && !holder) || inControl || (cardsOnScreen().length === 0 && !firstVisible(ENTER_NEXT))) return false;
         if (onLabel) target.click();
         handled = true;
         follow(ENTER_NEXT, true);
@@ -54,7 +68,7 @@ export function ReviewKeys() {
         holder.element.focus();
         handled = true;
       } else if (typing || hasModifier(event) || event.shiftKey) {
-        return;
+        return false;
       } else if (/^[1-9]$/.test(key)) {
         handled = currentCard((card) => card.takesDigits)?.card.digit(key) ?? false;
       } else if (key === "[" || key === "]") {
@@ -74,16 +88,44 @@ export function ReviewKeys() {
         handled = Boolean(firstVisible(selector));
         if (handled) follow(selector, false);
       }
-      if (handled) event.preventDefault();
+      return handled;
     };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing || modalOpen()) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (moving() && heldWhileMoving(event, target)) {
+        hold(event);
+        event.preventDefault();
+        return;
+      }
+      if (act(event, target)) event.preventDefault();
+    };
+    setKeyHandlers({
+      // Played back in order; a key that starts another move holds the rest for it.
+      replay: (keys) => {
+        for (const [index, key] of keys.entries()) {
+          if (moving()) {
+            keys.slice(index).forEach(hold);
+            return;
+          }
+          act(key, document.activeElement instanceof HTMLElement ? document.activeElement : null);
+        }
+      },
+      drop: (keys) => setMessage(`Not applied (typed while the next item was loading): ${keys.map((each) => each.key).join(" ")}`),
+    });
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
   useEffect(() => {
     // A label saved optimistically, refused once the reviewer had moved on (use-rubric-draft.ts).
+    // And a notice from a screen (review-notice.ts): the work screen switching items.
     const onRefused = (event: Event) => setMessage((event as CustomEvent<string>).detail);
     window.addEventListener(REFUSED_AFTER_LEAVING, onRefused);
-    return () => window.removeEventListener(REFUSED_AFTER_LEAVING, onRefused);
+    window.addEventListener(REVIEW_NOTICE, onRefused);
+    return () => {
+      window.removeEventListener(REFUSED_AFTER_LEAVING, onRefused);
+      window.removeEventListener(REVIEW_NOTICE, onRefused);
+    };
   }, []);
   useEffect(() => {
     // The message is also announced (live region); on screen it need not outstay its use.

@@ -2,6 +2,8 @@
 // each RubricForm registers what it can do; the keys find cards in the DOM and
 // ask the registry. Module state is fine here: it lives in the browser only.
 
+import { cardRegistered } from "./key-buffer";
+
 export type RubricCard = {
   name: string;
   // Enter moves on in review mode only once every required card is given.
@@ -24,10 +26,15 @@ export type CardOnScreen = { element: HTMLElement; card: RubricCard };
 
 const registry = new Map<HTMLElement, RubricCard>();
 
+/** Every card registered now, on screen or not (a move starts from them: key-buffer.ts). */
+export const registeredCards = (): HTMLElement[] => [...registry.keys()];
+
+// Called from a layout effect: the card takes keys from the commit that draws it.
 export function registerCard(element: HTMLElement, card: RubricCard): () => void {
   registry.set(element, card);
   // From here on the keys reach the card: the review timing (e2e/review-timing.spec.ts) waits for this mark.
   element.dataset.cardReady = "";
+  cardRegistered(element);
   return () => {
     if (registry.get(element) !== card) return;
     registry.delete(element);

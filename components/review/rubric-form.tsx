@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { isRequired } from "@/lib/review/card-state";
 import type { ReviewRubric } from "@/lib/review/rubric-values";
@@ -40,7 +40,10 @@ export function RubricForm({ rubric, target, mine, readOnly, compact = false, re
   });
   const id = `rubric-${rubric.name}-${targetKey(target)}`;
 
-  useEffect(() => {
+  // A layout effect, not a passive one: the card takes keys in the very commit
+  // that draws it (review mode draws the next trace from its cache; a passive
+  // effect left an instant when the card showed but a digit was lost).
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element || readOnly) return;
     const holdFocus = () => {

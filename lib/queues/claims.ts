@@ -4,6 +4,7 @@ import type { QueueReviewStatus } from "@/lib/generated/prisma/enums";
 import { authorize, can, reviewerIdentifier, type Actor } from "@/lib/auth/permissions";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { fillFromRule } from "./queue-items";
+import { queueTargetExists } from "./target-exists";
 import { parseInput, skipReasonSchema } from "./queue-schemas";
 import {
   assertNotArchived, assertWorker, loadQueue, loadQueueForWorker, workerId, type ProjectRef, type QueueRow, type WorkerRow,
@@ -131,6 +132,63 @@ export async function completeReview(actor: Actor | null, project: ProjectRef, q
   throw notYours(now);
 }
 
+/**
+ * Claim-ahead: while the reader works `current` (their fresh claim), a second
+ * claim, on the item they will get next, so the work screen can draw it the
+ * moment they submit (components/queues/work-screen-client.tsx): claimNext
+ * hands back the reader's own fresh claim first, and renews it. A real claim
+ * in queue_items like any other, so no other reviewer (in any app process) is
+ * handed it or shown it; it expires like any claim, and Release gives it back
+ * with the current one. At most one ahead: called again, it answers the one
+ * held. Null when the reader no longer holds `current` fresh, or nothing else
+ * is open for them (a rule queue's new matches wait for the claim on submit).
+ * Under the same per (queue, reviewer) advisory lock as queue_claim_next, so a
+ * reviewer's concurrent claims never take a third item; the pick is
+ * queue_claim_next's (reserved for the reader, then unreserved, in the index's
+ * order, SKIP LOCKED), less its "mine" step.
+ */
+export async function claimAhead(actor: Actor | null, project: ProjectRef, queueId: number, current: number): Promise<WorkItem | null> {
+  const { queue, userId } = await loadQueueForWorker(actor, project, queueId);
+  assertNotArchived(queue);
+  if (!Number.isSafeInteger(current)) return null;
+  const open = Prisma.sql`i.queue_id = ${queue.id} AND i.id <> ${current} AND i.completed_at IS NULL
+    AND (i.claimed_by_id IS NULL OR i.claim_expires_at <= now())
+    AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${userId}::uuid)
+    AND ${queueTargetExists(Prisma.sql`${queue.targetKind}::text`, { probe: true })}`;
+  const rows = await prisma.$transaction(async (tx) => {
+    // queue_claim_next's lock (migration 20261203010000): the statement below reads after it is granted.
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${queue.id}::int, hashtext(${userId}::uuid::text))`;
+    return tx.$queryRaw<{ itemId: number; targetId: number; claimExpiresAt: Date | null }[]>`
+      WITH holding AS (
+        SELECT 1 FROM queue_items i
+        WHERE i.id = ${current} AND i.queue_id = ${queue.id} AND i.claimed_by_id = ${userId}::uuid
+          AND i.claim_expires_at > now() AND i.completed_at IS NULL
+      ), ahead AS (
+        SELECT i.id, i.target_id, i.claim_expires_at FROM queue_items i
+        WHERE i.queue_id = ${queue.id} AND i.id <> ${current} AND i.claimed_by_id = ${userId}::uuid
+          AND i.claim_expires_at > now() AND i.completed_at IS NULL
+        ORDER BY i.claimed_at DESC, i.id LIMIT 1
+      ), assigned AS (
+        SELECT i.id FROM queue_items i WHERE i.assigned_to_id = ${userId}::uuid AND ${open}
+        ORDER BY i.id LIMIT 1 FOR UPDATE SKIP LOCKED
+      ), unassigned AS (
+        SELECT i.id FROM queue_items i WHERE i.assigned_to_id IS NULL AND ${open}
+        ORDER BY i.queue_id, i.completed_at, i.id LIMIT 1 FOR UPDATE SKIP LOCKED
+      ), claimed AS (
+        UPDATE queue_items u
+        SET claimed_by_id = ${userId}::uuid, claimed_at = now(), claim_expires_at = now() + make_interval(secs => ${queue.claimTimeoutSeconds}::int)
+        WHERE u.id = (SELECT id FROM assigned UNION ALL SELECT id FROM unassigned LIMIT 1)
+          AND EXISTS (SELECT 1 FROM holding) AND NOT EXISTS (SELECT 1 FROM ahead)
+        RETURNING u.id, u.target_id, u.claim_expires_at
+      )
+      SELECT id AS "itemId", target_id AS "targetId", claim_expires_at AS "claimExpiresAt" FROM ahead WHERE EXISTS (SELECT 1 FROM holding)
+      UNION ALL
+      SELECT id, target_id, claim_expires_at FROM claimed`;
+  });
+  const [row] = rows;
+  return row ? { itemId: row.itemId, targetId: row.targetId, mine: "claimed", claimExpiresAt: row.claimExpiresAt } : null;
+}
+
 /** Completes the review, then claims the next item. */
 export async function completeAndClaimNext(actor: Actor | null, project: ProjectRef, queueId: number, itemId: number): Promise<WorkItem | null> {
   await completeReview(actor, project, queueId, itemId);
@@ -162,12 +220,16 @@ export async function skipItem(actor: Actor | null, project: ProjectRef, queueId
   }
 }
 
-/** Gives an item the reader holds back to the queue (they may get it again). Releasing what one does not hold is a no-op. */
+/**
+ * Gives an item the reader holds back to the queue (they may get it again), and
+ * the one they held ahead of it (claimAhead): Release is stopping work. Releasing
+ * what one does not hold is a no-op.
+ */
 export async function releaseItem(actor: Actor | null, project: ProjectRef, queueId: number, itemId: number): Promise<void> {
   const { queue, userId } = await loadQueueForWorker(actor, project, queueId);
   const item = await itemOf(queue, itemId, userId);
   await prisma.queueItem.updateMany({
-    where: { id: item.id, claimedById: userId },
+    where: { queueId: queue.id, claimedById: userId, completedAt: null, ...(item.claimedById === userId ? {} : { id: item.id }) },
     data: { claimedById: null, claimedAt: null, claimExpiresAt: null },
   });
 }

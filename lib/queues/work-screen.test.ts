@@ -6,9 +6,9 @@ import { ingestSpans } from "@/lib/ingest/ingest-spans";
 import { saveReviewAnnotation } from "@/lib/review/save-review-annotation";
 import { useTestDatabase } from "@/tests/setup/database";
 import { ragTrace } from "@/tests/fixtures/spans";
-import { claimNext, completeAndClaimNext, skipItem } from "./claims";
+import { claimNext, completeAndClaimNext, releaseItem, skipItem } from "./claims";
 import { createQueue } from "./queues";
-import { loadWorkTarget, queueStanding, targetLabels } from "./work-screen";
+import { loadWorkTarget, queueStanding, targetLabels, workAhead } from "./work-screen";
 
 // The work screen's own reads: what is left for the reader, and the item's target.
 const db = useTestDatabase();
@@ -60,5 +60,43 @@ describe("work screen reads", () => {
     expect(await loadWorkTarget(w.project.id + 1000, "TRACE", trace.id)).toBeNull();
     const labels = await targetLabels(w.project.id, "SPAN", [span.id]);
     expect(labels.get(span.id)).toBe(`${span.name} ${span.spanId.slice(0, 8)}`);
+  });
+
+  it("claims the reader's next item ahead: a real claim no one else gets, handed back by the submit, released with Release", async () => {
+    const w = await world();
+    const { id } = await createQueue(w.lead, w.project, { name: "Ahead", instructions: "", targetKind: "TRACE", rubricIds: [w.correctness], reviewerIds: null, reviewsNeeded: 2 }, { kind: "filter", query: "q=invoice" });
+    const queue = { id, targetKind: "TRACE" as const };
+    const current = (await claimNext(w.rae, w.project, id))!;
+    // Not held: nothing is claimed ahead of it.
+    expect(await workAhead(w.rob, w.project, queue, current.itemId)).toBeNull();
+
+    const ahead = (await workAhead(w.rae, w.project, queue, current.itemId))!;
+    expect(ahead.item.itemId).not.toBe(current.itemId);
+    expect(ahead.item.mine).toBe("claimed");
+    expect(ahead.view?.detail.trace.id).toBe(ahead.item.targetId);
+    // Asked again (a reload, a second tab): the same claim, never a third item.
+    expect((await workAhead(w.rae, w.project, queue, current.itemId))!.item.itemId).toBe(ahead.item.itemId);
+    expect(await db.queueItem.count({ where: { queueId: id, claimedById: w.rae.userId! } })).toBe(2);
+
+    // Rob is handed neither of Rae's items, and sees both held.
+    const robItem = (await claimNext(w.rob, w.project, id))!;
+    expect([current.itemId, ahead.item.itemId]).not.toContain(robItem.itemId);
+    expect(await queueStanding(w.rob, id)).toMatchObject({ remaining: 3, heldByOthers: 2 });
+    // With Rob holding the third, nothing is left to claim ahead of his.
+    expect(await workAhead(w.rob, w.project, queue, robItem.itemId)).toBeNull();
+
+    // Rae submits: the claim-next hands back the item held ahead, its claim renewed.
+    const trace = await db.trace.findUniqueOrThrow({ where: { id: current.targetId } });
+    await saveReviewAnnotation(w.rae, { target: "TRACE", item: { name: "correctness", annotator_kind: "HUMAN", trace_id: trace.traceId, result: { label: "correct" } } });
+    const next = (await completeAndClaimNext(w.rae, w.project, id, current.itemId))!;
+    expect(next.itemId).toBe(ahead.item.itemId);
+    expect(next.claimExpiresAt!.getTime()).toBeGreaterThanOrEqual(ahead.item.claimExpiresAt!.getTime());
+
+    // Release gives back the item and the one held ahead of it.
+    await db.queueItem.update({ where: { id: robItem.itemId }, data: { claimedById: null, claimedAt: null, claimExpiresAt: null } });
+    const third = (await workAhead(w.rae, w.project, queue, next.itemId))!;
+    expect(third.item.itemId).toBe(robItem.itemId);
+    await releaseItem(w.rae, w.project, id, next.itemId);
+    expect(await db.queueItem.count({ where: { queueId: id, claimedById: w.rae.userId! } })).toBe(0);
   });
 });

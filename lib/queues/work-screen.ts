@@ -7,8 +7,8 @@ import { loadTraceReview, type TraceReview } from "@/lib/review/trace-review";
 import { getSessionDetail, type SessionDetail } from "@/lib/sessions/sessions";
 import { getTraceDetailByRowId, type TraceDetail } from "@/lib/traces/get-trace-detail";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { myFinishedItems } from "./claims";
-import type { QueueTargetKind } from "./queue-types";
+import { claimAhead, myFinishedItems } from "./claims";
+import type { QueueTargetKind, WorkItem } from "./queue-types";
 import { queueTargetExists } from "./target-exists";
 
 // What the work screen (review mode bound to a queue) reads besides the claim
@@ -107,29 +107,20 @@ export async function workTraceView(actor: Actor, project: { id: number; blindRe
   return { kind: target.kind, detail: target.detail, spanId, selectedSpanId: selected?.spanId ?? null, review };
 }
 
+/** The item held ahead (claimAhead) and what it shows: the work screen draws it the moment the reader submits. */
+export type WorkAhead = { item: WorkItem; view: WorkTraceView | null } | null;
+
 /**
- * The item claimNext is likely to hand the reader once the one they hold
- * (`current`) is submitted, and what it will show: the work screen fetches it
- * ahead of time so the next item is drawn at once when the claim confirms it.
- * Read-only and only a forecast, in claimNext's order (reserved for the reader
- * first, then unreserved, by id): another reviewer may claim it first, and the
- * screen then shows what the claim handed out instead.
+ * Claims the reader's next item ahead of time while they work `current` (see
+ * claimAhead in claims.ts), with its trace and review panel (blind review
+ * applied). Trace and span queues only: a session queue's screen is rendered by
+ * the server on each move, so nothing is held ahead for it.
  */
-export async function peekNextItem(actor: Actor, project: { id: number; blindReview: boolean }, queue: { id: number; targetKind: QueueTargetKind }, current: number): Promise<{ itemId: number; targetId: number; view: WorkTraceView | null } | null> {
-  if (!actor.userId || queue.targetKind === "SESSION") return null;
-  const open = Prisma.sql`i.queue_id = ${queue.id} AND i.id <> ${current} AND i.completed_at IS NULL
-    AND (i.claimed_by_id IS NULL OR i.claim_expires_at <= now())
-    AND NOT EXISTS (SELECT 1 FROM queue_reviews r WHERE r.item_id = i.id AND r.user_id = ${actor.userId}::uuid)
-    AND ${queueTargetExists(Prisma.sql`${queue.targetKind}::text`, { probe: true })}`;
-  const [next] = await prisma.$queryRaw<{ itemId: number; targetId: number }[]>`
-    (SELECT i.id AS "itemId", i.target_id AS "targetId" FROM queue_items i
-      WHERE i.assigned_to_id = ${actor.userId}::uuid AND ${open} ORDER BY i.id LIMIT 1)
-    UNION ALL
-    (SELECT i.id, i.target_id FROM queue_items i
-      WHERE i.assigned_to_id IS NULL AND ${open} ORDER BY i.queue_id, i.completed_at, i.id LIMIT 1)
-    LIMIT 1`;
-  if (!next) return null;
-  return { ...next, view: await workTraceView(actor, project, queue.targetKind, next.targetId) };
+export async function workAhead(actor: Actor | null, project: ProjectRef, queue: { id: number; targetKind: QueueTargetKind }, current: number): Promise<WorkAhead> {
+  if (queue.targetKind === "SESSION") return null;
+  const item = await claimAhead(actor, project, queue.id, current);
+  if (!item) return null;
+  return { item, view: await workTraceView(actor!, project, queue.targetKind, item.targetId) };
 }
 
 /** One of the reader's finished or skipped items, named for the work bar's menu. */

@@ -2,23 +2,29 @@ import { z } from "zod";
 import { errorResponse } from "@/lib/api/handler";
 import { currentActor } from "@/lib/auth/current-actor";
 import { authorize } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { findProjectByName } from "@/lib/projects/projects";
 import { loadQueueForWorker } from "@/lib/queues/queue-store";
-import { peekNextItem } from "@/lib/queues/work-screen";
+import { workAhead } from "@/lib/queues/work-screen";
 import { stringifyWithDates } from "@/lib/review/review-json";
+import { isForeignOrigin } from "@/lib/same-origin-action";
 
 const params = z.object({ projectName: z.string().min(1), queueId: z.coerce.number().int().positive().max(2_147_483_647) });
 const query = z.object({ after: z.coerce.number().int().positive().max(2_147_483_647) });
 
-// GET ?after=<item I hold>: the item the next claim will probably hand me once
-// I submit that one, with its trace and review panel (blind review applied),
-// or null. Read-only, a forecast the work screen fetches ahead of time; the
-// claim itself happens on submit. Signed-in browser session only: 401 without
-// it, 403 for a role or reviewer who may not work this queue, 404 for an
-// unknown project or queue (or bad params).
-export async function GET(request: Request, context: { params: Promise<{ projectName: string; queueId: string }> }): Promise<Response> {
+// POST ?after=<item I hold>: claims my next item ahead of time (claimAhead in
+// lib/queues/claims.ts: a real claim, at most one ahead, the same one again if
+// asked again) and answers it with its trace and review panel (blind review
+// applied), or null when nothing else is open for me or I no longer hold
+// `after`. The work screen asks for it while I review an item and draws it the
+// moment I submit. A POST, and a route rather than a server action: Next runs
+// a page's server actions one at a time, and this must not hold up a label's
+// save. Signed-in browser session from this site only: 403 from another
+// origin, 401 without a session, 403 for a role or reviewer who may not work
+// this queue (or an archived queue), 404 for an unknown project or queue (or bad params).
+export async function POST(request: Request, context: { params: Promise<{ projectName: string; queueId: string }> }): Promise<Response> {
   try {
+    if (isForeignOrigin(request.headers)) throw new ForbiddenError("This may only be called from this site's own pages.");
     const actor = await currentActor();
     authorize(actor, "annotate");
     const parsed = params.safeParse(await context.params);
@@ -27,8 +33,8 @@ export async function GET(request: Request, context: { params: Promise<{ project
     const project = await findProjectByName(decodeURIComponent(parsed.data.projectName));
     if (!project) throw new NotFoundError(`Project ${parsed.data.projectName} does not exist.`);
     const { queue } = await loadQueueForWorker(actor, project, parsed.data.queueId);
-    const next = await peekNextItem(actor, project, queue, search.data.after);
-    return new Response(stringifyWithDates(next), { headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
+    const ahead = await workAhead(actor, project, queue, search.data.after);
+    return new Response(stringifyWithDates(ahead), { headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
