@@ -58,6 +58,9 @@ test("labels typed right after Enter land on the item drawn next, saved once its
   const third = await itemOnScreen(page);
   await expect(radio(page, "pass")).toHaveAttribute("aria-checked", "true");
   await expect(verdict(page).locator("[data-rubric-status='saved']")).toBeVisible();
+  // The panel is read again after the save: the annotation shows in the list too.
+  const mine = page.getByRole("region", { name: "Annotations on this trace" }).getByRole("listitem").filter({ hasText: "you" });
+  await expect(mine).toContainText("pass");
   await page.screenshot({ path: "screenshots/queues-ahead-fast-typist.png" });
 
   // The two submitted, each with its own label: pass, then fail.

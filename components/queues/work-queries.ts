@@ -27,3 +27,10 @@ async function claimAhead(project: string, queueId: number, after: number): Prom
 // never stale by time; Enter draws it when its claim is still fresh.
 export const workAheadQuery = (project: string, queueId: number, after: number) =>
   queryOptions({ queryKey: ["queue-work-ahead", project, queueId, after] as const, queryFn: () => claimAhead(project, queueId, after), staleTime: Infinity, gcTime: 30 * 60_000, retry: 1 });
+
+/** An item's view read again (app/api/queues/…/work-item), after a label is saved on it. */
+export async function fetchWorkItemView(project: string, queueId: number, itemId: number, span: string | undefined): Promise<WorkTraceView | null> {
+  const response = await fetch(`/api/queues/${encodeURIComponent(project)}/${queueId}/work-item?item=${itemId}${span ? `&span=${encodeURIComponent(span)}` : ""}`, { cache: "no-store", headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`work-item: ${response.status}`);
+  return parseWithDates<WorkTraceView | null>(await response.text());
+}

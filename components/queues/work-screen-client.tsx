@@ -19,7 +19,7 @@ import type { FinishedWorkItem, WorkTraceView } from "@/lib/queues/work-screen";
 import { paths } from "@/lib/url";
 import { WorkBar } from "./work-bar";
 import { workButton } from "./work-fields";
-import { workAheadQuery, workScreenKey, type WorkAhead, type WorkScreen } from "./work-queries";
+import { fetchWorkItemView, workAheadQuery, workScreenKey, type WorkAhead, type WorkScreen } from "./work-queries";
 
 const queueShortcuts = [
   { keys: ["Enter"], does: "Save everything, then submit this item once every queue rubric is given, and claim the next" },
@@ -96,14 +96,20 @@ export function WorkScreenClient({ project, queue, initial, initialRef }: Props)
 
   const itemId = screen?.item.itemId ?? 0;
   // Saves that skip the page's re-render (the screen is drawn from the cache), held while the item's claim is unconfirmed.
+  // After one, the item's view is read again into the cache (its annotations; others' values under blind review).
   const saving = useMemo<ReviewSaving>(() => {
     const refused = (reason: string) => ({ status: "error" as const, message: reason });
+    const screenKey = workScreenKey(project, queue.id, String(itemId), span);
     return {
-      onSaved: () => {},
+      onSaved: () => {
+        void fetchWorkItemView(project, queue.id, itemId, span)
+          .then((view) => client.setQueryData<WorkScreen>(screenKey, (old) => (old && view ? { ...old, view } : old)))
+          .catch(() => {});
+      },
       save: (input) => gate.current!.run(itemId, () => saveInReviewAction(input), refused),
       clear: (annotationId) => gate.current!.run(itemId, () => clearInReviewAction(annotationId), refused),
     };
-  }, [itemId]);
+  }, [client, project, queue.id, itemId, span]);
 
   // The submit of `from`, once `drawn` (held ahead) is on screen: confirm it, or set the screen right.
   const confirm = useCallback(async (from: number, drawn: number) => {

@@ -8,7 +8,7 @@ import { useTestDatabase } from "@/tests/setup/database";
 import { ragTrace } from "@/tests/fixtures/spans";
 import { claimNext, completeAndClaimNext, releaseItem, skipItem } from "./claims";
 import { createQueue } from "./queues";
-import { loadWorkTarget, queueStanding, targetLabels, workAhead } from "./work-screen";
+import { loadWorkTarget, queueStanding, targetLabels, workAhead, workItemView } from "./work-screen";
 
 // The work screen's own reads: what is left for the reader, and the item's target.
 const db = useTestDatabase();
@@ -91,6 +91,10 @@ describe("work screen reads", () => {
     const next = (await completeAndClaimNext(w.rae, w.project, id, current.itemId))!;
     expect(next.itemId).toBe(ahead.item.itemId);
     expect(next.claimExpiresAt!.getTime()).toBeGreaterThanOrEqual(ahead.item.claimExpiresAt!.getTime());
+
+    // An item's view is read again only by the reviewer who holds or finished it.
+    expect((await workItemView(w.rae, w.project, queue, current.itemId))?.detail.trace.id).toBe(current.targetId);
+    await expect(workItemView(w.rob, w.project, queue, current.itemId)).rejects.toThrow(/not yours/);
 
     // Release gives back the item and the one held ahead of it.
     await db.queueItem.update({ where: { id: robItem.itemId }, data: { claimedById: null, claimedAt: null, claimExpiresAt: null } });

@@ -7,7 +7,7 @@ import { loadTraceReview, type TraceReview } from "@/lib/review/trace-review";
 import { getSessionDetail, type SessionDetail } from "@/lib/sessions/sessions";
 import { getTraceDetailByRowId, type TraceDetail } from "@/lib/traces/get-trace-detail";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { claimAhead, myFinishedItems } from "./claims";
+import { claimAhead, myFinishedItems, workItem } from "./claims";
 import type { QueueTargetKind, WorkItem } from "./queue-types";
 import { queueTargetExists } from "./target-exists";
 
@@ -121,6 +121,17 @@ export async function workAhead(actor: Actor | null, project: ProjectRef, queue:
   const item = await claimAhead(actor, project, queue.id, current);
   if (!item) return null;
   return { item, view: await workTraceView(actor!, project, queue.targetKind, item.targetId) };
+}
+
+/**
+ * The view of an item the reader holds or finished (workItem decides, and
+ * throws otherwise), read again after a label is saved: the annotations list,
+ * and with blind review the others' values, now shown.
+ */
+export async function workItemView(actor: Actor | null, project: ProjectRef, queue: { id: number; targetKind: QueueTargetKind }, itemId: number, requestedSpanId?: string): Promise<WorkTraceView | null> {
+  const item = await workItem(actor, project, queue.id, itemId);
+  if (queue.targetKind === "SESSION") return null;
+  return workTraceView(actor!, project, queue.targetKind, item.targetId, requestedSpanId);
 }
 
 /** One of the reader's finished or skipped items, named for the work bar's menu. */
