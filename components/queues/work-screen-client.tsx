@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { submitAndClaimNextAction } from "@/app/projects/[projectName]/queues/[queueId]/work/actions";
 import { clearInReviewAction, saveInReviewAction } from "@/app/projects/[projectName]/review/actions";
-import { settleMove } from "@/components/review/key-buffer";
+import { moving, settleMove } from "@/components/review/key-buffer";
 import { showReviewNotice } from "@/components/review/review-notice";
 import { ReviewSavedProvider, type ReviewSaving } from "@/components/review/review-saved";
 import { TraceWorkspaceView } from "@/components/review/trace-workspace-view";
@@ -103,7 +103,11 @@ export function WorkScreenClient({ project, queue, initial, initialRef }: Props)
     return {
       onSaved: () => {
         void fetchWorkItemView(project, queue.id, itemId, span)
-          .then((view) => client.setQueryData<WorkScreen>(screenKey, (old) => (old && view ? { ...old, view } : old)))
+          .then((view) => {
+            // Once the reviewer moves on, the item left is not redrawn: a render of it would hold up the next one's draw.
+            if (!view || moving() || submitted.current.has(itemId)) return;
+            client.setQueryData<WorkScreen>(screenKey, (old) => (old ? { ...old, view } : old));
+          })
           .catch(() => {});
       },
       save: (input) => gate.current!.run(itemId, () => saveInReviewAction(input), refused),
