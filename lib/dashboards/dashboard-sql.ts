@@ -72,6 +72,24 @@ export const bucketStart = (column: Prisma.Sql, bucket: DashboardFilters["bucket
 export const bucketText = (start: Prisma.Sql) => Prisma.sql`to_char(${start}, 'YYYY-MM-DD')`;
 
 /**
+ * How a row of a section's `base` counts: once (the live rows, one per value) or
+ * `n` times (the rolled-up rows, one per key with its count, see rubric-rollup.ts).
+ * The aggregates a group's figures need, for either.
+ */
+export type Weight = "row" | "n";
+export const countOf = (w: Weight) => (w === "row" ? Prisma.sql`count(*)::int` : Prisma.sql`sum(n)::int`);
+const scoredOf = (w: Weight) => (w === "row" ? Prisma.sql`count(score)::int` : Prisma.sql`coalesce(sum(n) FILTER (WHERE score IS NOT NULL), 0)::int`);
+/** Mean score; `avg` over rows, sum(n·score) / Σn over keys (the same figure, up to float rounding). */
+export const meanOf = (w: Weight) => (w === "row" ? Prisma.sql`avg(score)` : Prisma.sql`(sum(n * score) / nullif(sum(n) FILTER (WHERE score IS NOT NULL), 0))`);
+/** `n`, `scored`, `mean`, `sd` (sample standard deviation, null below 2 scores) of a group, as trendPointJson reads them. */
+export function groupFigures(w: Weight): Prisma.Sql {
+  if (w === "row") return Prisma.sql`count(*)::int AS n, count(score)::int AS scored, avg(score) AS mean, stddev_samp(score) AS sd`;
+  const scored = Prisma.sql`sum(n) FILTER (WHERE score IS NOT NULL)`;
+  return Prisma.sql`${countOf(w)} AS n, ${scoredOf(w)} AS scored, ${meanOf(w)} AS mean,
+    CASE WHEN ${scored} > 1 THEN sqrt(greatest(0, (sum(n * score * score) - sum(n * score) ^ 2 / ${scored}) / (${scored} - 1))) END AS sd`;
+}
+
+/**
  * Two-sided 95% Student t critical values t(0.975, df) for df = 1…30 (the usual
  * table, 4 decimals); above 30 the Cornish–Fisher expansion of t around
  * z = 1.959964 to the 1/df³ term, which gives 2.0423 at df = 30 (the table's
@@ -124,7 +142,8 @@ export type BinSpec = { lower: number | null; upper: number | null };
  * in order, then any other label seen, zero bars included for every kind that
  * has values), scores (histogram), or auto (labels when any value has one).
  */
-export function distributionSql(mode: "labels" | "scores" | "auto", labels: string[], bins: BinSpec): { ctes: Prisma.Sql; json: Prisma.Sql } {
+export function distributionSql(mode: "labels" | "scores" | "auto", labels: string[], bins: BinSpec, weight: Weight = "row"): { ctes: Prisma.Sql; json: Prisma.Sql } {
+  const count = countOf(weight);
   const ctes = Prisma.sql`
     dist_mode AS (
       SELECT CASE WHEN ${mode}::text = 'auto' THEN (CASE WHEN EXISTS (SELECT 1 FROM base WHERE label IS NOT NULL) THEN 'labels' ELSE 'scores' END)
@@ -135,7 +154,7 @@ export function distributionSql(mode: "labels" | "scores" | "auto", labels: stri
       UNION ALL
       SELECT x.label, 1000000 + row_number() OVER (ORDER BY x.label) FROM (
         SELECT DISTINCT label FROM base WHERE label IS NOT NULL AND label <> ALL(${labels}::text[])) x),
-    label_counts AS (SELECT kind, label, count(*)::int AS n FROM base WHERE label IS NOT NULL GROUP BY kind, label),
+    label_counts AS (SELECT kind, label, ${count} AS n FROM base WHERE label IS NOT NULL GROUP BY kind, label),
     bin_range AS (
       SELECT coalesce(${bins.lower}::float8, floor(min(score))) AS lo, coalesce(${bins.upper}::float8, ceil(max(score))) AS hi
       FROM base WHERE score IS NOT NULL),
@@ -145,8 +164,8 @@ export function distributionSql(mode: "labels" | "scores" | "auto", labels: stri
       SELECT lo, hi, unit, CASE WHEN unit THEN (hi - lo + 1)::int WHEN hi > lo THEN 10 ELSE 1 END AS bins,
         CASE WHEN unit THEN 1 WHEN hi > lo THEN (hi - lo) / 10 ELSE 1 END AS width FROM bin_spec),
     bin_counts AS (
-      SELECT b.kind, b.bin, count(*)::int AS n FROM (
-        SELECT base.kind, greatest(0, least(s.bins - 1, floor((base.score - s.lo) / s.width)::int)) AS bin
+      SELECT b.kind, b.bin, ${count} AS n FROM (
+        SELECT base.kind, greatest(0, least(s.bins - 1, floor((base.score - s.lo) / s.width)::int)) AS bin${weight === "n" ? Prisma.sql`, base.n` : Prisma.empty}
         FROM base CROSS JOIN bin_shape s WHERE base.score IS NOT NULL) b
       GROUP BY b.kind, b.bin),
     bars AS (
@@ -168,10 +187,10 @@ export function distributionSql(mode: "labels" | "scores" | "auto", labels: stri
 }
 
 /** Labels per group as a JSON object, from a CTE `base` with the group columns. */
-export function labelsByGroup(name: string, groupColumns: Prisma.Sql): Prisma.Sql {
+export function labelsByGroup(name: string, groupColumns: Prisma.Sql, weight: Weight = "row"): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(name)} AS (
     SELECT ${groupColumns}, json_object_agg(label, n ORDER BY label) AS labels FROM (
-      SELECT ${groupColumns}, label, count(*)::int AS n FROM base WHERE label IS NOT NULL GROUP BY ${groupColumns}, label) x
+      SELECT ${groupColumns}, label, ${countOf(weight)} AS n FROM base WHERE label IS NOT NULL GROUP BY ${groupColumns}, label) x
     GROUP BY ${groupColumns})`;
 }
 

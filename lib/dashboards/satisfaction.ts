@@ -4,8 +4,10 @@ import { annotationReader } from "@/lib/review/blind-review";
 import type { DashboardFilters } from "./dashboard-filters";
 import type { DistributionBar, LowRatedSession, SatisfactionDashboard, TrendPoint } from "./dashboard-types";
 import {
-  bucketStart, countedAnnotations, distributionSql, inRange, labelsByGroup, projectRubrics, summary, trendPointJson, dashboardQuery, type ProjectRef,
+  bucketStart, countedAnnotations, distributionSql, groupFigures, inRange, labelsByGroup, projectRubrics, summary, trendPointJson, dashboardQuery,
+  type ProjectRef, type Weight,
 } from "./dashboard-sql";
+import { mergeRubricCounts, rollupBaseSql, rubricRollupServes } from "./rubric-rollup";
 
 const LOWEST = 10;
 
@@ -21,8 +23,14 @@ const LOWEST = 10;
  * kind. Values are read through blind review. Notes and the `adjudicated`
  * final value are left out (see countedAnnotations). Two statements: the
  * project's rubrics, then every figure in one query over the rubric's values.
+ * The trend and distribution come rolled up (annotation_rubric_counts, see
+ * rubric-rollup.ts) for a reader who sees every value, without a reviewer
+ * filter and with from/to on UTC midnights, else from the values themselves;
+ * the per-session figures always from the values (the same figures either way).
  */
-export async function satisfactionDashboard(actor: Actor | null, project: ProjectRef, filters: DashboardFilters): Promise<SatisfactionDashboard> {
+export async function satisfactionDashboard(
+  actor: Actor | null, project: ProjectRef, filters: DashboardFilters, { live = false }: { live?: boolean } = {},
+): Promise<SatisfactionDashboard> {
   authorize(actor, "read");
   const reader = annotationReader(actor, project);
   const rubrics = await projectRubrics(project.id);
@@ -32,7 +40,11 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
   const mode = rubric?.type === "CONTINUOUS" ? "scores" : rubric?.type === "CATEGORICAL" ? "labels" : "auto";
   // A continuous rubric's figures need no label: leaving it out lets the values come from the index alone.
   const label = mode === "scores" ? Prisma.sql`NULL::text` : Prisma.sql`a.label`;
-  const distribution = distributionSql(mode, rubric?.labels ?? [], { lower: rubric?.lowerBound ?? null, upper: rubric?.upperBound ?? null });
+  // `live`: the live figures whatever the reader (the rollup tests compare both).
+  const rolled = !live && rubricRollupServes(reader, filters);
+  if (rolled) await mergeRubricCounts(project.id);
+  const weight: Weight = rolled ? "n" : "row";
+  const distribution = distributionSql(mode, rubric?.labels ?? [], { lower: rubric?.lowerBound ?? null, upper: rubric?.upperBound ?? null }, weight);
   const sessionRange = inRange(Prisma.sql`s.start_time`, filters);
   // The most frequent label per session: an ordered-set aggregate, which makes Postgres sort every value by
   // session (most of this statement's time at 100k sessions). A continuous rubric has no labels (see
@@ -42,22 +54,24 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
     : Prisma.sql`mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind = 'HUMAN' AND label IS NOT NULL) AS human_label,
         mode() WITHIN GROUP (ORDER BY label) FILTER (WHERE kind <> 'HUMAN' AND label IS NOT NULL) AS machine_label`;
 
+  // The rubric's counted values on the project's sessions in range, one row each (`extra`: more columns).
+  const values = (extra: Prisma.Sql) => Prisma.sql`
+      SELECT a.target_id AS session_row, a.annotator_kind AS kind, ${label} AS label, a.score${extra}
+      FROM annotations a JOIN sessions s ON s.id = a.target_id
+      WHERE a.target_type = 'SESSION' AND a.name = ${name} AND ${countedAnnotations(Prisma.sql`a`, project.id, reader, filters)}
+        AND s.project_id = ${project.id} AND ${sessionRange}`;
+
   const [row] = await dashboardQuery<{
     sessions: number; ratedByHuman: number; ratedByLlm: number;
     overTime: TrendPoint[]; distribution: DistributionBar[]; lowest: LowRatedSession[];
   }[]>(Prisma.sql`
-    WITH base AS MATERIALIZED (
-      SELECT a.target_id AS session_row, a.annotator_kind AS kind, ${label} AS label, a.score,
-        ${bucketStart(Prisma.sql`s.start_time`, filters.bucket)} AS bucket
-      FROM annotations a JOIN sessions s ON s.id = a.target_id
-      WHERE a.target_type = 'SESSION' AND a.name = ${name} AND ${countedAnnotations(Prisma.sql`a`, project.id, reader, filters)}
-        AND s.project_id = ${project.id} AND ${sessionRange}
-    ),
-    trend AS (
-      SELECT bucket, kind, count(*)::int AS n, count(score)::int AS scored, avg(score) AS mean, stddev_samp(score) AS sd
-      FROM base GROUP BY bucket, kind
-    ),
-    ${labelsByGroup("trend_labels", Prisma.sql`bucket, kind`)},
+    WITH ${rolled
+      ? Prisma.sql`base AS MATERIALIZED (${rollupBaseSql(project.id, name ?? "", filters, { sessions: true, withLabel: mode !== "scores" })}),
+        session_values AS MATERIALIZED (${values(Prisma.empty)}),`
+      : Prisma.sql`base AS MATERIALIZED (${values(Prisma.sql`, ${bucketStart(Prisma.sql`s.start_time`, filters.bucket)} AS bucket`)}),
+        session_values AS (SELECT * FROM base),`}
+    trend AS (SELECT bucket, kind, ${groupFigures(weight)} FROM base GROUP BY bucket, kind),
+    ${labelsByGroup("trend_labels", Prisma.sql`bucket, kind`, weight)},
     per_session AS (
       SELECT session_row,
         count(*) FILTER (WHERE kind = 'HUMAN') AS human_n,
@@ -66,7 +80,7 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
         avg(score) FILTER (WHERE kind = 'HUMAN') AS human_mean,
         avg(score) FILTER (WHERE kind <> 'HUMAN') AS machine_mean,
         ${sessionLabels}
-      FROM base GROUP BY session_row
+      FROM session_values GROUP BY session_row
     ),
     ranked AS (
       SELECT session_row,
@@ -75,10 +89,16 @@ export async function satisfactionDashboard(actor: Actor | null, project: Projec
         CASE WHEN human_n > 0 THEN human_n ELSE machine_n END AS ratings
       FROM per_session
     ),
+    -- The 10th lowest mean: only sessions up to it (ties included) are joined for their id, the tie-breaker.
+    lowest_cut AS (
+      SELECT mean FROM ranked WHERE mean IS NOT NULL OR label IS NOT NULL
+      ORDER BY mean ASC NULLS LAST LIMIT 1 OFFSET ${LOWEST - 1}
+    ),
     lowest AS (
       SELECT s.session_id, s.start_time, left(s.first_input, 240) AS first_input, r.mean, r.label, r.ratings
       FROM ranked r JOIN sessions s ON s.id = r.session_row
-      WHERE r.mean IS NOT NULL OR r.label IS NOT NULL
+      WHERE (r.mean IS NOT NULL OR r.label IS NOT NULL)
+        AND (r.mean <= (SELECT mean FROM lowest_cut) OR (SELECT mean FROM lowest_cut) IS NULL)
       ORDER BY r.mean ASC NULLS LAST, s.session_id
       LIMIT ${LOWEST}
     ),
