@@ -122,6 +122,8 @@ export const scenario: Scenario = {
     // until a vacuum sets their visibility map an index-only count visits every row's heap page (~10× slower).
     await raw.query("VACUUM ANALYZE annotation_daily_counts");
     await raw.query("VACUUM ANALYZE annotation_target_counts");
+    await raw.query("VACUUM ANALYZE annotation_rubric_counts");
+    await raw.query("VACUUM ANALYZE annotation_rubric_targets");
     const rows: BenchRow[] = [];
     try {
       for (const [name, section, query] of cases) {

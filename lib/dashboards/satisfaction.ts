@@ -61,42 +61,49 @@ export async function satisfactionDashboard(
       WHERE a.target_type = 'SESSION' AND a.name = ${name} AND ${countedAnnotations(Prisma.sql`a`, project.id, reader, filters)}
         AND s.project_id = ${project.id} AND ${sessionRange}`;
 
+  // The same values for the per-session figures only, without the join: the aggregate per session is
+  // checked against the project's sessions in range after grouping (a value per session, not per value).
+  const sessionValues = Prisma.sql`
+      SELECT a.target_id AS session_row, a.annotator_kind AS kind, ${label} AS label, a.score FROM annotations a
+      WHERE a.target_type = 'SESSION' AND a.name = ${name} AND ${countedAnnotations(Prisma.sql`a`, project.id, reader, filters)}`;
+
   const [row] = await dashboardQuery<{
     sessions: number; ratedByHuman: number; ratedByLlm: number;
     overTime: TrendPoint[]; distribution: DistributionBar[]; lowest: LowRatedSession[];
   }[]>(Prisma.sql`
     WITH ${rolled
       ? Prisma.sql`base AS MATERIALIZED (${rollupBaseSql(project.id, name ?? "", filters, { sessions: true, withLabel: mode !== "scores" })}),
-        session_values AS MATERIALIZED (${values(Prisma.empty)}),`
+        session_values AS (${sessionValues}),`
       : Prisma.sql`base AS MATERIALIZED (${values(Prisma.sql`, ${bucketStart(Prisma.sql`s.start_time`, filters.bucket)} AS bucket`)}),
         session_values AS (SELECT * FROM base),`}
     trend AS (SELECT bucket, kind, ${groupFigures(weight)} FROM base GROUP BY bucket, kind),
     ${labelsByGroup("trend_labels", Prisma.sql`bucket, kind`, weight)},
+    -- sum / count, not avg: the same figure (avg sums the same way), without avg's array state per group.
     per_session AS (
-      SELECT session_row,
-        count(*) FILTER (WHERE kind = 'HUMAN') AS human_n,
-        count(*) FILTER (WHERE kind = 'LLM') AS llm_n,
-        count(*) FILTER (WHERE kind <> 'HUMAN') AS machine_n,
-        avg(score) FILTER (WHERE kind = 'HUMAN') AS human_mean,
-        avg(score) FILTER (WHERE kind <> 'HUMAN') AS machine_mean,
-        ${sessionLabels}
-      FROM session_values GROUP BY session_row
-    ),
-    ranked AS (
-      SELECT session_row,
-        CASE WHEN human_n > 0 THEN human_mean ELSE machine_mean END AS mean,
+      SELECT session_row, human_n, llm_n,
+        CASE WHEN human_n > 0 THEN human_sum / nullif(human_scored, 0) ELSE machine_sum / nullif(machine_scored, 0) END AS mean,
         CASE WHEN human_n > 0 THEN human_label ELSE machine_label END AS label,
         CASE WHEN human_n > 0 THEN human_n ELSE machine_n END AS ratings
-      FROM per_session
+      FROM (
+        SELECT session_row,
+          count(*) FILTER (WHERE kind = 'HUMAN') AS human_n,
+          count(*) FILTER (WHERE kind = 'LLM') AS llm_n,
+          count(*) FILTER (WHERE kind <> 'HUMAN') AS machine_n,
+          sum(score) FILTER (WHERE kind = 'HUMAN') AS human_sum, count(score) FILTER (WHERE kind = 'HUMAN') AS human_scored,
+          sum(score) FILTER (WHERE kind <> 'HUMAN') AS machine_sum, count(score) FILTER (WHERE kind <> 'HUMAN') AS machine_scored,
+          ${sessionLabels}
+        FROM session_values GROUP BY session_row
+        ${rolled ? Prisma.sql`HAVING session_row IN (SELECT s.id FROM sessions s WHERE s.project_id = ${project.id} AND ${sessionRange})` : Prisma.empty}
+      ) g
     ),
     -- The 10th lowest mean: only sessions up to it (ties included) are joined for their id, the tie-breaker.
     lowest_cut AS (
-      SELECT mean FROM ranked WHERE mean IS NOT NULL OR label IS NOT NULL
+      SELECT mean FROM per_session WHERE mean IS NOT NULL OR label IS NOT NULL
       ORDER BY mean ASC NULLS LAST LIMIT 1 OFFSET ${LOWEST - 1}
     ),
     lowest AS (
       SELECT s.session_id, s.start_time, left(s.first_input, 240) AS first_input, r.mean, r.label, r.ratings
-      FROM ranked r JOIN sessions s ON s.id = r.session_row
+      FROM per_session r JOIN sessions s ON s.id = r.session_row
       WHERE (r.mean IS NOT NULL OR r.label IS NOT NULL)
         AND (r.mean <= (SELECT mean FROM lowest_cut) OR (SELECT mean FROM lowest_cut) IS NULL)
       ORDER BY r.mean ASC NULLS LAST, s.session_id

@@ -180,6 +180,8 @@ BEGIN
   DELETE FROM annotation_rubric_targets x
   USING (SELECT DISTINCT annotation_rubric_target(a.target_type) AS target_type, a.target_id FROM old_rows a) k
   WHERE x.target_type = k.target_type AND x.target_id = k.target_id
+    -- (a project being deleted takes its copies along: nothing to look up)
+    AND EXISTS (SELECT 1 FROM projects p WHERE p.id = x.project_id)
     AND NOT EXISTS (SELECT 1 FROM annotation_rubric_target_attrs(k.target_type, ARRAY[k.target_id]));
   RETURN NULL;
 END;
