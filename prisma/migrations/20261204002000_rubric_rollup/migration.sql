@@ -97,11 +97,18 @@ $$ LANGUAGE plpgsql;
 -- FOR UPDATE) either waits for this write and then moves its values too, or
 -- went first and this write reads the new attributes. Projects being deleted
 -- are skipped (their rows go with them).
+--
+-- Plans: a trigger's statements are planned once per session and reused for
+-- every statement size, so each lookup of a copy is a per-row index probe
+-- whatever the planner thinks of the transition table's size (a LATERAL
+-- subquery or EXISTS with OFFSET 0 is not flattened into a join). Flattened, a
+-- plan made for a single-row write rescanned the batch per row of a 1,000-row
+-- insert (seconds), and one made for a batch would scan every copy per single write.
 CREATE FUNCTION annotation_rubric_counts_insert() RETURNS trigger AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM new_rows a WHERE a.name <> 'note' AND a.identifier <> 'adjudicated'
       AND NOT EXISTS (SELECT 1 FROM annotation_rubric_targets x
-        WHERE x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id)) THEN
+        WHERE x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id OFFSET 0)) THEN
     PERFORM annotation_rubric_add_targets(
       ARRAY(SELECT annotation_rubric_target(a.target_type) FROM new_rows a WHERE a.name <> 'note' AND a.identifier <> 'adjudicated' ORDER BY a.id),
       ARRAY(SELECT a.target_id FROM new_rows a WHERE a.name <> 'note' AND a.identifier <> 'adjudicated' ORDER BY a.id));
@@ -110,9 +117,8 @@ BEGIN
   SELECT a.project_id, a.name, x.target_type, x.day, a.annotator_kind, x.span_kind, x.root_name, x.project_id = a.project_id,
     a.label, a.score, count(*)::int
   FROM new_rows a
-  JOIN (SELECT x.* FROM annotation_rubric_targets x
-    WHERE (x.target_type, x.target_id) IN (SELECT annotation_rubric_target(a.target_type), a.target_id FROM new_rows a)
-    FOR SHARE) x ON x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id
+  CROSS JOIN LATERAL (SELECT x.target_type, x.day, x.span_kind, x.root_name, x.project_id FROM annotation_rubric_targets x
+    WHERE x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id FOR SHARE) x
   WHERE a.name <> 'note' AND a.identifier <> 'adjudicated' AND EXISTS (SELECT 1 FROM projects p WHERE p.id = a.project_id)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
   RETURN NULL;
@@ -137,7 +143,7 @@ BEGIN
   END IF;
   IF EXISTS (SELECT 1 FROM new_rows a WHERE a.name <> 'note' AND a.identifier <> 'adjudicated'
       AND NOT EXISTS (SELECT 1 FROM annotation_rubric_targets x
-        WHERE x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id)) THEN
+        WHERE x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id OFFSET 0)) THEN
     PERFORM annotation_rubric_add_targets(
       ARRAY(SELECT annotation_rubric_target(a.target_type) FROM new_rows a WHERE a.name <> 'note' AND a.identifier <> 'adjudicated' ORDER BY a.id),
       ARRAY(SELECT a.target_id FROM new_rows a WHERE a.name <> 'note' AND a.identifier <> 'adjudicated' ORDER BY a.id));
@@ -152,11 +158,8 @@ BEGIN
     SELECT a.project_id, a.name, annotation_rubric_target(a.target_type), a.target_id, a.annotator_kind, a.label, a.score, -1
     FROM old_rows a WHERE a.name <> 'note' AND a.identifier <> 'adjudicated'
   ) d
-  JOIN (SELECT x.* FROM annotation_rubric_targets x
-    WHERE (x.target_type, x.target_id) IN (
-      SELECT annotation_rubric_target(a.target_type), a.target_id FROM new_rows a
-      UNION SELECT annotation_rubric_target(a.target_type), a.target_id FROM old_rows a)
-    FOR SHARE) x ON x.target_type = d.target_type AND x.target_id = d.target_id
+  CROSS JOIN LATERAL (SELECT x.target_type, x.day, x.span_kind, x.root_name, x.project_id FROM annotation_rubric_targets x
+    WHERE x.target_type = d.target_type AND x.target_id = d.target_id FOR SHARE) x
   WHERE EXISTS (SELECT 1 FROM projects p WHERE p.id = d.project_id)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
   HAVING sum(d.n) <> 0;
@@ -165,24 +168,26 @@ END;
 $$ LANGUAGE plpgsql;
 
 -- A delete subtracts under the copy (the target may be gone already), then drops
--- the copies of targets that no longer exist.
+-- the copies of targets that no longer exist (a project being deleted takes its
+-- copies along: nothing to look up).
 CREATE FUNCTION annotation_rubric_counts_delete() RETURNS trigger AS $$
 BEGIN
   INSERT INTO annotation_rubric_counts (project_id, name, target_type, day, annotator_kind, span_kind, root_name, in_project, label, score, n)
   SELECT a.project_id, a.name, x.target_type, x.day, a.annotator_kind, x.span_kind, x.root_name, x.project_id = a.project_id,
     a.label, a.score, -count(*)::int
   FROM old_rows a
-  JOIN (SELECT x.* FROM annotation_rubric_targets x
-    WHERE (x.target_type, x.target_id) IN (SELECT annotation_rubric_target(a.target_type), a.target_id FROM old_rows a)
-    FOR SHARE) x ON x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id
+  CROSS JOIN LATERAL (SELECT x.target_type, x.day, x.span_kind, x.root_name, x.project_id FROM annotation_rubric_targets x
+    WHERE x.target_type = annotation_rubric_target(a.target_type) AND x.target_id = a.target_id FOR SHARE) x
   WHERE a.name <> 'note' AND a.identifier <> 'adjudicated' AND EXISTS (SELECT 1 FROM projects p WHERE p.id = a.project_id)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
-  DELETE FROM annotation_rubric_targets x
-  USING (SELECT DISTINCT annotation_rubric_target(a.target_type) AS target_type, a.target_id FROM old_rows a) k
-  WHERE x.target_type = k.target_type AND x.target_id = k.target_id
-    -- (a project being deleted takes its copies along: nothing to look up)
-    AND EXISTS (SELECT 1 FROM projects p WHERE p.id = x.project_id)
-    AND NOT EXISTS (SELECT 1 FROM annotation_rubric_target_attrs(k.target_type, ARRAY[k.target_id]));
+  DELETE FROM annotation_rubric_targets
+  WHERE ctid = ANY(ARRAY(
+    SELECT x.ctid FROM (SELECT DISTINCT annotation_rubric_target(a.target_type) AS target_type, a.target_id FROM old_rows a) k
+    CROSS JOIN LATERAL (SELECT x.ctid FROM annotation_rubric_targets x
+      WHERE x.target_type = k.target_type AND x.target_id = k.target_id
+        AND EXISTS (SELECT 1 FROM projects p WHERE p.id = x.project_id)
+        AND NOT EXISTS (SELECT 1 FROM annotation_rubric_target_attrs(k.target_type, ARRAY[k.target_id]))
+      OFFSET 0) x));
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
@@ -218,8 +223,9 @@ BEGIN
   SELECT a.project_id, a.name, c.target_type, d.day, a.annotator_kind, d.span_kind, d.root_name, c.project_id = a.project_id,
     a.label, a.score, sum(d.n)::int
   FROM changed c
-  JOIN annotations a ON a.target_id = c.target_id
+  CROSS JOIN LATERAL (SELECT a.* FROM annotations a WHERE a.target_id = c.target_id
     AND a.target_type = ANY(CASE WHEN c.target_type = 'SPAN' THEN ARRAY['SPAN', 'DOCUMENT']::"AnnotationTarget"[] ELSE ARRAY[c.target_type] END)
+    OFFSET 0) a
   CROSS JOIN LATERAL (VALUES (c.day, c.span_kind, c.root_name, -1), (c.new_day, c.new_kind, c.new_name, 1)) d(day, span_kind, root_name, n)
   WHERE a.name <> 'note' AND a.identifier <> 'adjudicated' AND EXISTS (SELECT 1 FROM projects p WHERE p.id = a.project_id)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
