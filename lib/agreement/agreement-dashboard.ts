@@ -7,7 +7,8 @@ import type { AgreementDashboard, Annotator, DisagreementItem, PairAgreement, Ru
 import { annotationReader } from "@/lib/review/blind-review";
 import { categoricalValuesSchema } from "@/lib/review/rubric-values";
 import { alphaFromAggregates, type AlphaLevel } from "./alpha";
-import { agreementSql, parseAnnotatorKey } from "./agreement-sql";
+import { agreementRollupServes, agreementRollupSql, agreementSql, parseAnnotatorKey } from "./agreement-sql";
+import { mergeAgreementPatterns } from "./agreement-rollup";
 import { cohenKappa, quadraticWeightedKappa, type KappaResult } from "./kappa";
 
 /**
@@ -58,7 +59,10 @@ const annotatorKey = (userId: string | null, identifier: string) => `${identifie
  * One SQL statement (lib/agreement/agreement-sql.ts): the pairwise contingency
  * counts (annotator a, annotator b, value a, value b), the alpha aggregates
  * (lib/agreement/alpha.ts: per unit m_u and Σ n_uc² or var_samp) and the
- * disagreements; kappa and alpha are finished in Node from those counts.
+ * disagreements; kappa and alpha are finished in Node from those counts. A
+ * reader who sees every value, with no filter but the rubric, is answered from
+ * the rollup (agreement_pattern_counts, agreement_items) instead of the
+ * rubric's annotations: the same counts from a few hundred pattern rows.
  */
 export async function agreementDashboard(actor: Actor | null, project: ProjectRef, filters: DashboardFilters): Promise<AgreementDashboard> {
   authorize(actor, "read");
@@ -182,7 +186,12 @@ function labelled(rows: AnnotatorRow[]): { annotators: Annotator[]; bySqlKey: Ma
 // No JIT: compiling this statement's plan took longer (≈ 0.5 s under load) than running it.
 // One statement in a transaction, so the SET LOCALs hold for it alone.
 async function agreementCounts(actor: Actor, project: ProjectRef, filters: DashboardFilters, rubricName: string, categorical: boolean, threshold: number): Promise<Raw> {
-  const sql = agreementSql(project, annotationReader(actor, project), filters, rubricName, categorical, threshold);
+  const reader = annotationReader(actor, project);
+  const rolledUp = agreementRollupServes(reader, filters);
+  if (rolledUp) await mergeAgreementPatterns(project.id);
+  const sql = rolledUp
+    ? agreementRollupSql(project, rubricName, categorical, threshold)
+    : agreementSql(project, reader, filters, rubricName, categorical, threshold);
   const [, , [row]] = await prisma.$transaction([
     prisma.$executeRaw`SET LOCAL jit = off`,
     // Grouping 400k values by item sorts ≈ 30 MB: in memory rather than on disk (default 4 MB).

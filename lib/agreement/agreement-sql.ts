@@ -39,6 +39,88 @@ export function parseAnnotatorKey(key: string): { identifier: string; userId: st
  */
 export function agreementSql(project: ProjectRef, reader: AnnotationReader, filters: DashboardFilters, rubricName: string,
   categorical: boolean, threshold: number): Prisma.Sql {
+  return agreementFrom({
+    ctes: Prisma.sql`
+      items AS MATERIALIZED (${liveItemsSql(project, reader, filters, rubricName, categorical, threshold)}),
+      patterns AS MATERIALIZED (SELECT who, vals, m, count(*)::int AS n FROM items GROUP BY who, vals, m),`,
+    alpha: categorical ? nominalAlphaSql : Prisma.sql`
+      -- W = Σ_u m_u var_u; T = n · Σ_u ((m_u − 1) var_u + m_u (mean_u − mean)²), the total sum of squares times n.
+      SELECT count(*)::int AS units, coalesce(sum(i.m), 0)::int AS n, sum(i.m * i.var) AS within,
+        coalesce(sum(i.m), 0) * sum((i.m - 1) * i.var + i.m * (i.mean - g.mean) ^ 2) AS total
+      FROM items i CROSS JOIN (SELECT sum(m * mean) / nullif(sum(m), 0) AS mean FROM items WHERE m >= 2) g
+      WHERE i.m >= 2`,
+    disagreementTotal: Prisma.sql`SELECT count(*)::int FROM items WHERE differ`,
+    top: Prisma.sql`SELECT target_type, target_id, document_position, m, who, vals, spread FROM items WHERE differ
+      ORDER BY spread DESC NULLS LAST, m DESC, target_id DESC, document_position, target_type LIMIT ${MAX_DISAGREEMENTS}`,
+  });
+}
+
+// Nominal alpha from the patterns (live and rolled up alike).
+// W = Σ_u (m_u² − Σ_c n_uc²)/(m_u − 1); T = n² − Σ_c n_c² (pairable items only).
+const nominalAlphaSql = Prisma.sql`
+  SELECT coalesce(sum(p.n), 0)::int AS units, coalesce(sum(p.n * p.m), 0)::int AS n,
+    sum(p.n * (p.m::float8 * p.m - (SELECT sum(c * c) FROM (SELECT count(*)::float8 AS c FROM unnest(p.vals) x GROUP BY x) s)) / (p.m - 1)) AS within,
+    coalesce(sum(p.n * p.m), 0)::float8 ^ 2 - (SELECT coalesce(sum(t * t), 0) FROM (
+      SELECT sum(q.n)::float8 AS t FROM patterns q, unnest(q.vals) x WHERE q.m >= 2 GROUP BY x) totals) AS total
+  FROM patterns p WHERE p.m >= 2`;
+
+/**
+ * Whether the rollup (agreement_items, migration 20261204003000_agreement_items)
+ * answers: a reader who sees every value and no filter but the rubric. Blind
+ * review, the reviewer, kind and time filters read live.
+ */
+export function agreementRollupServes(reader: AnnotationReader, filters: DashboardFilters): boolean {
+  return reader.seesAll && !filters.reviewer && !filters.kind && !filters.from && !filters.to;
+}
+
+/**
+ * The same statement over the rollup (agreement_pattern_counts for the patterns,
+ * agreement_items for the disagreements): the patterns are the live ones, counted
+ * by the triggers, so kappa's counts and alpha's are the live ones (alpha's float
+ * sums are added in another order: equal to about 1e-15, relatively). An item's
+ * mean and variance are its pattern's, computed over the values in the same order.
+ */
+export function agreementRollupSql(project: ProjectRef, rubricName: string, categorical: boolean, threshold: number): Prisma.Sql {
+  const patterns = Prisma.sql`
+    patterns AS MATERIALIZED (
+      SELECT c.who, ${categorical ? Prisma.sql`c.labels` : Prisma.sql`c.scores`} AS vals, cardinality(c.who) AS m, sum(c.n)::int AS n
+      FROM agreement_pattern_counts c
+      WHERE c.project_id = ${project.id} AND c.name = ${rubricName} AND c.scored = ${!categorical}
+      GROUP BY 1, 2 HAVING sum(c.n) > 0
+    ),`;
+  if (categorical) {
+    return agreementFrom({
+      ctes: patterns,
+      alpha: nominalAlphaSql,
+      disagreementTotal: Prisma.sql`SELECT coalesce(sum(p.n), 0)::int FROM patterns p
+        WHERE (SELECT min(x COLLATE "C") <> max(x COLLATE "C") FROM unnest(p.vals) x)`,
+      top: Prisma.sql`SELECT i.target_type, i.target_id, i.document_position, i.label_m AS m, i.label_who AS who, i.labels AS vals, NULL::float8 AS spread
+        FROM agreement_items i WHERE i.project_id = ${project.id} AND i.name = ${rubricName} AND i.label_differ
+        ORDER BY i.label_m DESC, i.target_id DESC, i.document_position, i.target_type LIMIT ${MAX_DISAGREEMENTS}`,
+    });
+  }
+  return agreementFrom({
+    ctes: Prisma.sql`${patterns}
+      scored AS (
+        SELECT p.*, s.mean, s.var, s.spread FROM patterns p,
+          LATERAL (SELECT avg(x) AS mean, coalesce(var_samp(x), 0) AS var, max(x) - min(x) AS spread FROM unnest(p.vals) x) s
+      ),`,
+    // As the live one, each pattern standing for its n items.
+    alpha: Prisma.sql`
+      SELECT coalesce(sum(i.n), 0)::int AS units, coalesce(sum(i.n * i.m), 0)::int AS n, sum(i.n * i.m * i.var) AS within,
+        coalesce(sum(i.n * i.m), 0) * sum(i.n * ((i.m - 1) * i.var + i.m * (i.mean - g.mean) ^ 2)) AS total
+      FROM scored i CROSS JOIN (SELECT sum(n * m * mean) / nullif(sum(n * m), 0) AS mean FROM scored WHERE m >= 2) g
+      WHERE i.m >= 2`,
+    disagreementTotal: Prisma.sql`SELECT coalesce(sum(n), 0)::int FROM scored WHERE spread > ${threshold}::float8`,
+    top: Prisma.sql`SELECT i.target_type, i.target_id, i.document_position, i.score_m AS m, i.score_who AS who, i.scores AS vals, i.score_spread AS spread
+      FROM agreement_items i WHERE i.project_id = ${project.id} AND i.name = ${rubricName} AND i.score_spread > ${threshold}::float8
+      ORDER BY i.score_spread DESC NULLS LAST, i.score_m DESC, i.target_id DESC, i.document_position, i.target_type LIMIT ${MAX_DISAGREEMENTS}`,
+  });
+}
+
+/** The live `items`: one pass over the rubric's values the reader may see, grouped by item. */
+function liveItemsSql(project: ProjectRef, reader: AnnotationReader, filters: DashboardFilters, rubricName: string,
+  categorical: boolean, threshold: number): Prisma.Sql {
   const value = categorical ? Prisma.sql`a.label` : Prisma.sql`a.score`;
   const conditions = [
     Prisma.sql`a.project_id = ${project.id}`,
@@ -68,25 +150,9 @@ export function agreementSql(project: ProjectRef, reader: AnnotationReader, filt
     ? Prisma.sql`min(a.val COLLATE "C") <> max(a.val COLLATE "C") AS differ, NULL::float8 AS spread, NULL::float8 AS mean, NULL::float8 AS var`
     : Prisma.sql`max(a.val) - min(a.val) > ${threshold}::float8 AS differ, max(a.val) - min(a.val) AS spread,
         avg(a.val) AS mean, coalesce(var_samp(a.val), 0) AS var`;
-  const alpha = categorical
-    ? Prisma.sql`
-      -- W = Σ_u (m_u² − Σ_c n_uc²)/(m_u − 1); T = n² − Σ_c n_c² (pairable items only).
-      SELECT coalesce(sum(p.n), 0)::int AS units, coalesce(sum(p.n * p.m), 0)::int AS n,
-        sum(p.n * (p.m::float8 * p.m - (SELECT sum(c * c) FROM (SELECT count(*)::float8 AS c FROM unnest(p.vals) x GROUP BY x) s)) / (p.m - 1)) AS within,
-        coalesce(sum(p.n * p.m), 0)::float8 ^ 2 - (SELECT coalesce(sum(t * t), 0) FROM (
-          SELECT sum(q.n)::float8 AS t FROM patterns q, unnest(q.vals) x WHERE q.m >= 2 GROUP BY x) totals) AS total
-      FROM patterns p WHERE p.m >= 2`
-    : Prisma.sql`
-      -- W = Σ_u m_u var_u; T = n · Σ_u ((m_u − 1) var_u + m_u (mean_u − mean)²), the total sum of squares times n.
-      SELECT count(*)::int AS units, coalesce(sum(i.m), 0)::int AS n, sum(i.m * i.var) AS within,
-        coalesce(sum(i.m), 0) * sum((i.m - 1) * i.var + i.m * (i.mean - g.mean) ^ 2) AS total
-      FROM items i CROSS JOIN (SELECT sum(m * mean) / nullif(sum(m), 0) AS mean FROM items WHERE m >= 2) g
-      WHERE i.m >= 2`;
-
+  // Rows sorted once by item and identifier feed plain array_aggs (in that order): an
+  // ORDER BY inside each aggregate would sort every item's few values on its own, twice.
   return Prisma.sql`
-    WITH items AS MATERIALIZED (
-      -- Rows sorted once by item and identifier feed plain array_aggs (in that order): an
-      -- ORDER BY inside each aggregate would sort every item's few values on its own, twice.
       SELECT a.target_type, a.target_id, a.document_position, count(*)::int AS m,
         array_agg(a.who) AS who, array_agg(a.val) AS vals, ${perItem}
       FROM (
@@ -96,31 +162,39 @@ export function agreementSql(project: ProjectRef, reader: AnnotationReader, filt
         ORDER BY a.target_type, a.target_id, a.document_position, a.identifier COLLATE "C"
       ) a
       GROUP BY a.target_type, a.target_id, a.document_position
-      ${reviewerItems}
-    ),
-    patterns AS MATERIALIZED (SELECT who, vals, m, count(*)::int AS n FROM items GROUP BY who, vals, m),
+      ${reviewerItems}`;
+}
+
+/**
+ * The rest of the statement, from `ctes` (ending in `patterns`: who, vals, m, n,
+ * and a comma), the alpha aggregates (units, n, within, total), the number of
+ * disagreeing items and the top ones (target_type, target_id, document_position,
+ * m, who, vals, spread), in order.
+ */
+function agreementFrom(parts: { ctes: Prisma.Sql; alpha: Prisma.Sql; disagreementTotal: Prisma.Sql; top: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${parts.ctes}
     cells AS (
       SELECT p.who[i] AS a, p.who[j] AS b, p.vals[i] AS "aValue", p.vals[j] AS "bValue", sum(p.n)::int AS count
       FROM patterns p, generate_subscripts(p.who, 1) i, generate_subscripts(p.who, 1) j
       WHERE i < j GROUP BY 1, 2, 3, 4
     ),
     annotator AS (SELECT DISTINCT w AS key FROM patterns, unnest(who) w),
-    alpha AS (${alpha}),
-    disagreeing AS (SELECT target_type, target_id, document_position, m, who, vals, spread FROM items WHERE differ),
-    top AS (SELECT * FROM disagreeing ORDER BY spread DESC NULLS LAST, m DESC, target_id DESC, document_position LIMIT ${MAX_DISAGREEMENTS})
+    alpha AS (${parts.alpha}),
+    top AS (${parts.top})
     SELECT
       (SELECT json_agg(json_build_object('key', an.key, 'name', u.name, 'email', u.email))
         FROM annotator an LEFT JOIN users u ON u.id::text = substring(an.key from '\\|([^|]*)\\|[^|]*$')) AS annotators,
       (SELECT json_agg(c) FROM cells c) AS cells,
       al.units, al.n AS "values", al.within, al.total,
-      (SELECT count(*)::int FROM disagreeing) AS "disagreementTotal",
+      (${parts.disagreementTotal}) AS "disagreementTotal",
       (SELECT json_agg(json_build_object(
           'targetType', k.target_type,
           'targetId', coalesce(t.trace_id, s.span_id, se.session_id, k.target_id::text),
           'traceId', coalesce(t.trace_id, st.trace_id),
           'documentPosition', k.document_position,
           'who', k.who, 'vals', k.vals)
-          ORDER BY k.spread DESC NULLS LAST, k.m DESC, k.target_id DESC, k.document_position)
+          ORDER BY k.spread DESC NULLS LAST, k.m DESC, k.target_id DESC, k.document_position, k.target_type)
         FROM top k
         LEFT JOIN traces t ON k.target_type = 'TRACE' AND t.id = k.target_id
         LEFT JOIN spans s ON k.target_type IN ('SPAN', 'DOCUMENT') AND s.id = k.target_id
