@@ -7,7 +7,7 @@ import type { ProjectRef as FullProjectRef } from "@/lib/projects/projects";
 import { categoricalValuesSchema } from "@/lib/review/rubric-values";
 import { disagreementFiltersSchema, type DisagreementFilters } from "./adjudication-schemas";
 import { ADJUDICATED_IDENTIFIER, type Disagreement, type DisagreementPage } from "./adjudication-types";
-import { disagreeingKeys, sameKey } from "./disagreement-sql";
+import { openKeys, sameKey } from "./disagreement-sql";
 
 // The project as the queue domain takes it (lib/queues): its id and whether reviews are blind.
 export type ProjectRef = Pick<FullProjectRef, "id" | "blindReview">;
@@ -19,8 +19,8 @@ export type ProjectRef = Pick<FullProjectRef, "id" | "blindReview">;
  * human annotations other than the `adjudicated` one, which is the lead's
  * final value and never counts as a reviewer. "open": no final value yet;
  * "resolved": a final value was recorded (shown with the values it settled).
- * One statement: the grouping, the values, the notes and the links are all
- * aggregated in SQL. Leads and admins only (they see every value, so blind
+ * One statement: the open keys come from the rollup (openKeys); the values, the
+ * notes and the links of a page are aggregated in SQL. Leads and admins only (they see every value, so blind
  * review hides nothing from them).
  */
 export async function listDisagreements(actor: Actor | null, project: ProjectRef, filters: DisagreementFilters): Promise<DisagreementPage> {
@@ -28,22 +28,19 @@ export async function listDisagreements(actor: Actor | null, project: ProjectRef
   const { queueId, rubric, threshold, status, limit } = disagreementFiltersSchema.parse(filters);
   const scope = await scopeOf(project.id, queueId, rubric);
 
+  // Open: the rollup's keys (openKeys). Resolved: the final values recorded in scope.
   const keys = status === "open"
-    ? Prisma.sql`SELECT d.target_type, d.target_id, d.document_position, d.name, d.last_at FROM (${disagreeingKeys(Prisma.sql`human`, Prisma.sql`rubric`, threshold)}) d
-        WHERE NOT EXISTS (SELECT 1 FROM adjudicated j WHERE ${sameKey(Prisma.sql`j`, Prisma.sql`d`)})`
-    : Prisma.sql`SELECT j.target_type, j.target_id, j.document_position, j.name, j.updated_at AS last_at FROM adjudicated j`;
+    ? Prisma.sql`keys AS MATERIALIZED (${openKeys(project.id, Prisma.sql`rubric`, threshold, scope.targets(Prisma.sql`i`))}),`
+    : Prisma.sql`keys AS MATERIALIZED (
+        SELECT a.target_type, a.target_id, a.document_position, a.name, a.updated_at AS last_at
+        FROM annotations a JOIN rubric r ON r.name = a.name
+        WHERE a.project_id = ${project.id} AND a.identifier = ${ADJUDICATED_IDENTIFIER} ${scope.targets(Prisma.sql`a`)}),`;
+  // A key's rows, by the annotations' unique index (the key is in scope already).
+  const ofKey = (alias: string) => Prisma.sql`${Prisma.raw(alias)}.project_id = ${project.id} AND ${sameKey(Prisma.raw(alias), Prisma.sql`k`)}`;
 
   const [result] = await prisma.$queryRaw<{ total: number; rows: RawRow[] | null }[]>`
     WITH rubric AS (${scope.rubrics}),
-    scoped AS (
-      SELECT a.id, a.target_type, a.target_id, a.document_position, a.name, a.label, a.score, a.explanation,
-        a.user_id, a.identifier, a.annotator_kind, a.updated_at
-      FROM annotations a JOIN rubric r ON r.name = a.name
-      WHERE a.project_id = ${project.id} ${scope.targets}
-    ),
-    human AS (SELECT * FROM scoped WHERE annotator_kind = 'HUMAN' AND identifier <> ${ADJUDICATED_IDENTIFIER}),
-    adjudicated AS (SELECT * FROM scoped WHERE identifier = ${ADJUDICATED_IDENTIFIER}),
-    keys AS (${keys}),
+    ${keys}
     page AS (SELECT * FROM keys ORDER BY last_at DESC, target_id DESC, name, document_position LIMIT ${limit})
     SELECT (SELECT count(*)::int FROM keys) AS total,
       (SELECT json_agg(row_to_json(x) ORDER BY x."lastAt" DESC, x."targetRowId" DESC, x.name, x."documentPosition") FROM (
@@ -57,10 +54,11 @@ export async function listDisagreements(actor: Actor | null, project: ProjectRef
           (SELECT json_agg(json_build_object('annotationId', h.id, 'userId', h.user_id,
               'reviewer', coalesce(u.name, nullif(h.identifier, ''), 'anonymous'), 'label', h.label, 'score', h.score,
               'explanation', h.explanation, 'updatedAt', h.updated_at) ORDER BY h.updated_at, h.id)
-            FROM human h LEFT JOIN users u ON u.id = h.user_id WHERE ${sameKey(Prisma.sql`h`, Prisma.sql`k`)}) AS values,
+            FROM annotations h LEFT JOIN users u ON u.id = h.user_id
+            WHERE ${ofKey("h")} AND h.annotator_kind = 'HUMAN' AND h.identifier <> ${ADJUDICATED_IDENTIFIER}) AS values,
           (SELECT json_build_object('annotationId', j.id, 'label', j.label, 'score', j.score, 'reason', j.explanation,
               'by', u.name, 'updatedAt', j.updated_at)
-            FROM adjudicated j LEFT JOIN users u ON u.id = j.user_id WHERE ${sameKey(Prisma.sql`j`, Prisma.sql`k`)}) AS adjudicated,
+            FROM annotations j LEFT JOIN users u ON u.id = j.user_id WHERE ${ofKey("j")} AND j.identifier = ${ADJUDICATED_IDENTIFIER}) AS adjudicated,
           (SELECT json_agg(json_build_object('id', n.id, 'author', u.name, 'text', n.explanation, 'createdAt', n.created_at) ORDER BY n.created_at, n.id)
             FROM annotations n LEFT JOIN users u ON u.id = n.user_id
             WHERE n.name = ${RESERVED_NOTE_NAME} AND (
@@ -78,7 +76,8 @@ export async function listDisagreements(actor: Actor | null, project: ProjectRef
   return { rows: (result.rows ?? []).map(toDisagreement), total: result.total, limit };
 }
 
-type Scope = { rubrics: Prisma.Sql; targets: Prisma.Sql };
+// targets: a condition on the annotations (or agreement_items) row `alias`.
+type Scope = { rubrics: Prisma.Sql; targets: (alias: Prisma.Sql) => Prisma.Sql };
 
 // The rubrics (categorical or continuous: free text has nothing to disagree on)
 // and the targets in scope, checked to belong to the project.
@@ -91,8 +90,8 @@ async function scopeOf(projectId: number, queueId: number | undefined, rubric: s
     if (!queue) throw new NotFoundError(`Queue ${queueId} does not exist in this project.`);
     return {
       rubrics: Prisma.sql`SELECT ${columns} FROM queue_rubrics qr JOIN rubrics r ON r.id = qr.rubric_id WHERE qr.queue_id = ${queueId} AND ${valued} ${byName}`,
-      targets: Prisma.sql`AND a.target_type = ${queue.targetKind}::"AnnotationTarget"
-        AND a.target_id IN (SELECT qi.target_id FROM queue_items qi WHERE qi.queue_id = ${queueId})`,
+      targets: (alias) => Prisma.sql`AND ${alias}.target_type = ${queue.targetKind}::"AnnotationTarget"
+        AND ${alias}.target_id IN (SELECT qi.target_id FROM queue_items qi WHERE qi.queue_id = ${queueId})`,
     };
   }
   const found = await prisma.rubric.findFirst({ where: { name: rubric, projects: { some: { projectId } } }, select: { type: true } });
@@ -100,7 +99,7 @@ async function scopeOf(projectId: number, queueId: number | undefined, rubric: s
   if (found.type === "FREEFORM") throw new ValidationError(`Rubric ${rubric} is free text: there are no values to disagree on.`, { rubric: ["is free text"] });
   return {
     rubrics: Prisma.sql`SELECT ${columns} FROM rubrics r WHERE r.name = ${rubric}`,
-    targets: Prisma.empty,
+    targets: () => Prisma.empty,
   };
 }
 

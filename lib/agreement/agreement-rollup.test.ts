@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { openKeys } from "@/lib/adjudication/disagreement-sql";
 import { createFirstAdmin, createUser } from "@/lib/auth/users";
 import { actorForUser } from "@/lib/auth/sessions";
 import { parseDashboardFilters } from "@/lib/dashboards/dashboard-filters";
@@ -46,7 +48,8 @@ function expectClose(rolled: number | null, live: number | null, what: string) {
  * every kind of write: single and multi-row inserts, overwrites of a value, a value
  * removed (label set to null), moves to another annotator, deletes, a deleted user
  * (their key loses the user id), a deleted target (cascade), notes and the
- * adjudicated value (never counted), documents, another project.
+ * adjudicated value (never counted), documents, another project. Likewise the
+ * adjudication page's open disagreements (lib/adjudication/disagreement-sql.ts).
  */
 describe("agreement rollup", () => {
   it("matches the live statement after inserts, overwrites, deletes, a deleted user, target and project", async () => {
@@ -71,6 +74,8 @@ describe("agreement rollup", () => {
       traceRowId: spans[n].traceRowId, documentPosition: position,
     });
 
+    const rubrics = Prisma.sql`(SELECT * FROM (VALUES ('correctness', 'CATEGORICAL'), ('relevance', 'CATEGORICAL'), ('helpfulness', 'CONTINUOUS')) v (name, type))`;
+    let open = 0;
     const expectSame = async () => {
       for (const [name, categorical, threshold] of [["correctness", true, 0], ["helpfulness", false, 1], ["relevance", true, 0], ["helpfulness", false, 0]] as const) {
         const live = await prisma.$queryRaw<Raw[]>(agreementSql(project, everything, parseDashboardFilters({}), name, categorical, threshold));
@@ -78,6 +83,22 @@ describe("agreement rollup", () => {
         expect(normal(rolled[0]), `${name}, threshold ${threshold}`).toEqual(normal(live[0]));
         expectClose(rolled[0].within, live[0].within, `${name} within`);
         expectClose(rolled[0].total, live[0].total, `${name} total`);
+      }
+      // The adjudication page's open disagreements: the rollup's keys are the live definition's.
+      for (const threshold of [0, 1, 3.5]) {
+        const live = await prisma.$queryRaw<unknown[]>`
+          SELECT h.target_type, h.target_id, h.document_position, h.name, max(h.updated_at) AS last_at
+          FROM annotations h JOIN ${rubrics} r ON r.name = h.name
+          WHERE h.project_id = ${project.id} AND h.annotator_kind = 'HUMAN' AND h.identifier <> 'adjudicated'
+            AND NOT EXISTS (SELECT 1 FROM annotations j WHERE j.project_id = h.project_id AND j.identifier = 'adjudicated'
+              AND j.target_type = h.target_type AND j.target_id = h.target_id AND j.document_position = h.document_position AND j.name = h.name)
+          GROUP BY h.target_type, h.target_id, h.document_position, h.name, r.type
+          HAVING (r.type = 'CATEGORICAL' AND count(DISTINCT h.label) > 1)
+            OR (r.type = 'CONTINUOUS' AND max(h.score) - min(h.score) > ${threshold}::float8)
+          ORDER BY 1, 2, 3, 4`;
+        const rolled = await prisma.$queryRaw<unknown[]>`SELECT * FROM (${openKeys(project.id, rubrics, threshold)}) k ORDER BY 1, 2, 3, 4`;
+        expect(rolled, `open disagreements above ${threshold}`).toEqual(live);
+        open = Math.max(open, live.length);
       }
       const items = await db.agreementItem.count({ where: { projectId: project.id } });
       return items;
@@ -137,6 +158,13 @@ describe("agreement rollup", () => {
     const patterns = await prisma.$queryRaw<{ n: number; rows: number }[]>`
       SELECT count(*)::int AS rows, count(DISTINCT (name, scored, who, labels, scores))::int AS n FROM agreement_pattern_counts WHERE project_id = ${project.id}`;
     expect(patterns[0].rows).toBe(patterns[0].n);
+
+    expect(open).toBeGreaterThan(1);
+    // A final value recorded closes a disagreement; removed, it opens again.
+    await db.annotation.create({ data: onTrace(1, "correctness", ann, { label: "correct" }, { identifier: "adjudicated" }) });
+    await expectSame();
+    await db.annotation.deleteMany({ where: { identifier: "adjudicated" } });
+    await expectSame();
 
     // A deleted project takes its rows along.
     await db.project.delete({ where: { id: other.id } });

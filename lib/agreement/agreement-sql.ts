@@ -113,7 +113,9 @@ export function agreementRollupSql(project: ProjectRef, rubricName: string, cate
       WHERE i.m >= 2`,
     disagreementTotal: Prisma.sql`SELECT coalesce(sum(n), 0)::int FROM scored WHERE spread > ${threshold}::float8`,
     top: Prisma.sql`SELECT i.target_type, i.target_id, i.document_position, i.score_m AS m, i.score_who AS who, i.scores AS vals, i.score_spread AS spread
-      FROM agreement_items i WHERE i.project_id = ${project.id} AND i.name = ${rubricName} AND i.score_spread > ${threshold}::float8
+      FROM agreement_items i
+      -- score_spread > 0: the partial index's condition (the threshold is never below 0).
+      WHERE i.project_id = ${project.id} AND i.name = ${rubricName} AND i.score_spread > 0 AND i.score_spread > ${threshold}::float8
       ORDER BY i.score_spread DESC NULLS LAST, i.score_m DESC, i.target_id DESC, i.document_position, i.target_type LIMIT ${MAX_DISAGREEMENTS}`,
   });
 }

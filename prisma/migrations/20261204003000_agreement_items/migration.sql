@@ -26,16 +26,26 @@ CREATE TABLE "agreement_items" (
 
 -- The agreement section's disagreements, widest first (lib/agreement/agreement-sql.ts):
 -- categorical, items whose labels differ, the most values first; continuous, the
--- widest spread of scores first.
+-- widest spread of scores first (the threshold is never below 0). Partial: most
+-- items agree, and a write on them touches neither index.
 CREATE INDEX "agreement_items_label_top_idx" ON "agreement_items"("project_id", "name", "label_m" DESC, "target_id" DESC, "document_position", "target_type")
   WHERE "label_differ";
-CREATE INDEX "agreement_items_score_top_idx" ON "agreement_items"("project_id", "name", "score_spread" DESC NULLS LAST, "score_m" DESC, "target_id" DESC, "document_position", "target_type");
+CREATE INDEX "agreement_items_score_top_idx" ON "agreement_items"("project_id", "name", "score_spread" DESC NULLS LAST, "score_m" DESC, "target_id" DESC, "document_position", "target_type")
+  WHERE "score_spread" > 0;
 
--- The adjudication chooser and lists: keys where reviewers may disagree (two
--- labels, or two scores) and no final value is recorded yet; the rubric's type
--- decides which of the two counts.
-CREATE INDEX "agreement_items_open_idx" ON "agreement_items"("project_id", "name")
-  WHERE NOT "adjudicated" AND ("human_labels" > 1 OR "human_max" > "human_min");
+-- The adjudication chooser and lists (lib/adjudication/disagreement-sql.ts): keys
+-- where reviewers disagree and no final value is recorded yet, two labels
+-- (categorical rubrics) or two scores (continuous, by spread), read by
+-- index-only scans (few keys disagree; most writes touch neither index).
+CREATE INDEX "agreement_items_open_labels_idx" ON "agreement_items"("project_id", "name")
+  INCLUDE ("target_type", "target_id", "document_position", "human_last_at")
+  WHERE NOT "adjudicated" AND "human_labels" > 1;
+CREATE INDEX "agreement_items_open_scores_idx" ON "agreement_items"("project_id", "name", ("human_max" - "human_min"))
+  INCLUDE ("target_type", "target_id", "document_position", "human_last_at", "human_max", "human_min")
+  WHERE NOT "adjudicated" AND "human_max" > "human_min";
+
+-- Index-only scans want the pages marked all-visible: vacuumed after fewer changes than the default 20%.
+ALTER TABLE "agreement_items" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02);
 
 -- AddForeignKey
 ALTER TABLE "agreement_items" ADD CONSTRAINT "agreement_items_project_id_fkey" FOREIGN KEY ("project_id") REFERENCES "projects"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -77,7 +87,8 @@ ALTER TABLE "agreement_pattern_counts" ADD CONSTRAINT "agreement_pattern_counts_
 -- recorded.
 --
 -- Kept by statement-level triggers: each write statement recomputes the items it
--- touched from their annotations (a few rows each, by the unique key's index) and
+-- touched from their annotations (a few rows each, by the unique key's index; a
+-- key left without values is deleted) and
 -- appends the change of their patterns. The items are locked first (a no-op
 -- upsert, keys in one order) and recomputed in the next statement, whose snapshot
 -- then holds any write a concurrent statement on the same item committed
@@ -117,7 +128,7 @@ BEGIN
       max(a.updated_at) FILTER (WHERE a.human) AS human_last_at,
       coalesce(bool_or(NOT a.reviewer), false) AS adjudicated,
       coalesce(bool_or(a.reviewer AND (a.label IS NOT NULL OR a.score IS NOT NULL)), false) AS valued
-    FROM k JOIN LATERAL (
+    FROM k LEFT JOIN LATERAL (
       SELECT a.identifier, a.label, a.score, a.updated_at,
         a.identifier || '|' || coalesce(a.user_id::text, '') || '|' || a.annotator_kind::text AS who,
         a.identifier <> 'adjudicated' AS reviewer,
@@ -135,11 +146,9 @@ BEGIN
       AND i.name = f.name AND i.project_id = f.project_id
   ),
   gone AS (
-    DELETE FROM agreement_items i USING k
-    WHERE i.target_type = k.target_type AND i.target_id = k.target_id AND i.document_position = k.document_position
-      AND i.name = k.name AND i.project_id = k.project_id
-      AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.valued AND f.target_type = k.target_type AND f.target_id = k.target_id AND f.document_position = k.document_position
-      AND f.name = k.name AND f.project_id = k.project_id)
+    DELETE FROM agreement_items i USING fresh f
+    WHERE NOT f.valued AND i.target_type = f.target_type AND i.target_id = f.target_id AND i.document_position = f.document_position
+      AND i.name = f.name AND i.project_id = f.project_id
   ),
   delta AS (
     SELECT project_id, name, false AS scored, label_who AS who, labels, NULL::float8[] AS scores, -1 AS n FROM old WHERE label_m > 0
@@ -235,3 +244,6 @@ GROUP BY project_id, name, label_who, labels;
 INSERT INTO agreement_pattern_counts (project_id, name, scored, who, labels, scores, n, merged)
 SELECT project_id, name, true, score_who, NULL, scores, count(*)::int, true FROM agreement_items WHERE score_m > 0
 GROUP BY project_id, name, score_who, scores;
+
+ANALYZE agreement_items;
+ANALYZE agreement_pattern_counts;
