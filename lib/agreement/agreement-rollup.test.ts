@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { databaseConfig } from "@/lib/db/config";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openKeys } from "@/lib/adjudication/disagreement-sql";
 import { createFirstAdmin, createUser } from "@/lib/auth/users";
@@ -170,6 +171,40 @@ describe("agreement rollup", () => {
     await db.project.delete({ where: { id: other.id } });
     expect(await db.agreementItem.count({ where: { projectId: other.id } })).toBe(0);
     expect(await db.agreementPatternCount.count({ where: { projectId: other.id } })).toBe(0);
+  });
+
+  // The triggers lock an item before recomputing it: a second writer on the same item waits for the
+  // first to commit, then recomputes with both values (without the lock, the later commit would keep
+  // only its own). The first values on a new item are the hardest case: there is no row to lock yet.
+  it.skipIf(databaseConfig().kind !== "postgres")("keeps both of two concurrent writes on one item", async () => {
+    await ingestSpans(ragTrace({ start: new Date(Date.UTC(2026, 10, 20, 10)) }));
+    const project = await db.project.findUniqueOrThrow({ where: { name: "default" }, select: { id: true, blindReview: true } });
+    const trace = await db.trace.findFirstOrThrow({ select: { id: true } });
+    const value = (identifier: string, label: string) => ({
+      projectId: project.id, targetType: "TRACE" as const, targetId: trace.id, traceRowId: trace.id, name: "correctness",
+      label, annotatorKind: "LLM" as const, identifier,
+    });
+    for (const round of [1, 2]) {
+      let written!: () => void;
+      let release!: () => void;
+      const inserted = new Promise<void>((resolve) => (written = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const first = prisma.$transaction(async (tx) => {
+        await tx.annotation.create({ data: value(`a${round}`, "correct") });
+        written();
+        await gate;
+      });
+      await inserted;
+      const second = prisma.annotation.create({ data: value(`b${round}`, "incorrect") });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await Promise.all([first, second]);
+    }
+    const item = await db.agreementItem.findFirstOrThrow({ where: { targetId: trace.id, name: "correctness" } });
+    expect(item.labels).toEqual(["correct", "correct", "incorrect", "incorrect"]);
+    const live = await prisma.$queryRaw<Raw[]>(agreementSql(project, everything, parseDashboardFilters({}), "correctness", true, 0));
+    const rolled = await prisma.$queryRaw<Raw[]>(agreementRollupSql(project, "correctness", true, 0));
+    expect(normal(rolled[0])).toEqual(normal(live[0]));
   });
 
   it("serves a reader who sees every value with no filter but the rubric; others read live", () => {
