@@ -171,7 +171,7 @@ describe("agreement rollup", () => {
     await db.project.delete({ where: { id: other.id } });
     expect(await db.agreementItem.count({ where: { projectId: other.id } })).toBe(0);
     expect(await db.agreementPatternCount.count({ where: { projectId: other.id } })).toBe(0);
-  });
+  }, 90_000); // Many writes and comparisons: longer than the default on embedded PGlite.
 
   // The triggers lock an item before recomputing it: a second writer on the same item waits for the
   // first to commit, then recomputes with both values (without the lock, the later commit would keep
