@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { mergeRollup } from "@/lib/dashboards/merge-rollup";
 import { authorize, type Actor } from "@/lib/auth/permissions";
 import { annotationReader, type AnnotationReader } from "@/lib/review/blind-review";
 import type { DashboardFilters } from "./dashboard-filters";
@@ -77,23 +78,7 @@ export function progressRollupSql(project: ProjectRef, filters: DashboardFilters
     ORDER BY g.bucket, reviewer, g.user_id`;
 }
 
-/**
- * Merges a project's rollup rows (one per key, merged = true) once enough
- * unmerged ones piled up. One statement: the rows it deletes are the ones it
- * sums, so rows appended meanwhile by writers stay as they are, and a second
- * merge running at once finds the rows gone and adds nothing.
- */
-export async function mergeDailyCounts(projectId: number, { force = false } = {}): Promise<void> {
-  if (!force) {
-    const [{ pending }] = await prisma.$queryRaw<{ pending: number }[]>`
-      SELECT count(*)::int AS pending FROM (
-        SELECT 1 FROM annotation_daily_counts WHERE project_id = ${projectId} AND NOT merged LIMIT ${MERGE_AFTER_ROWS + 1}) x`;
-    if (pending <= MERGE_AFTER_ROWS) return;
-  }
-  await prisma.$executeRaw`
-    WITH gone AS (DELETE FROM annotation_daily_counts WHERE project_id = ${projectId} RETURNING *)
-    INSERT INTO annotation_daily_counts (project_id, day, annotator_kind, user_id, identifier, n, merged)
-    SELECT project_id, day, annotator_kind, user_id, identifier, sum(n)::int, true
-    FROM gone GROUP BY project_id, day, annotator_kind, user_id, identifier
-    HAVING sum(n) <> 0`;
+/** Merges the project's annotation_daily_counts rows once enough unmerged ones piled up (see mergeRollup). */
+export function mergeDailyCounts(projectId: number, { force = false } = {}): Promise<void> {
+  return mergeRollup("annotation_daily_counts", projectId, { after: MERGE_AFTER_ROWS, force });
 }

@@ -1,5 +1,5 @@
-import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { mergeRollup } from "@/lib/dashboards/merge-rollup";
 import type { AnnotationReader } from "@/lib/review/blind-review";
 import type { DashboardFilters } from "./dashboard-filters";
 import { rollupServes } from "./reviewer-progress";
@@ -53,23 +53,7 @@ export function rollupBaseSql(projectId: number, name: string, filters: Dashboar
     HAVING sum(c.n) <> 0`;
 }
 
-/**
- * Merges a project's rollup rows (one per key, merged = true) once enough
- * unmerged ones piled up. One statement: the rows it deletes are the ones it
- * sums, so rows appended meanwhile by writers stay, and a second merge running
- * at once finds the rows gone and adds nothing (as mergeDailyCounts).
- */
-export async function mergeRubricCounts(projectId: number, { force = false } = {}): Promise<void> {
-  if (!force) {
-    const [{ pending }] = await prisma.$queryRaw<{ pending: number }[]>`
-      SELECT count(*)::int AS pending FROM (
-        SELECT 1 FROM annotation_rubric_counts WHERE project_id = ${projectId} AND NOT merged LIMIT ${MERGE_AFTER_ROWS + 1}) x`;
-    if (pending <= MERGE_AFTER_ROWS) return;
-  }
-  await prisma.$executeRaw`
-    WITH gone AS (DELETE FROM annotation_rubric_counts WHERE project_id = ${projectId} RETURNING *)
-    INSERT INTO annotation_rubric_counts (project_id, name, target_type, day, annotator_kind, span_kind, root_name, in_project, label, score, n, merged)
-    SELECT project_id, name, target_type, day, annotator_kind, span_kind, root_name, in_project, label, score, sum(n)::int, true
-    FROM gone GROUP BY project_id, name, target_type, day, annotator_kind, span_kind, root_name, in_project, label, score
-    HAVING sum(n) <> 0`;
+/** Merges the project's annotation_rubric_counts rows once enough unmerged ones piled up (see mergeRollup). */
+export function mergeRubricCounts(projectId: number, { force = false } = {}): Promise<void> {
+  return mergeRollup("annotation_rubric_counts", projectId, { after: MERGE_AFTER_ROWS, force });
 }
