@@ -87,9 +87,11 @@ test.describe("a viewer", () => {
     // Record a real save-annotation call made by a reviewer on the same trace...
     const reviewer = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
     await reviewer.goto(page.url());
-    const saved = reviewer.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
+    // Its answer, not just the request: the label shows before the save lands (optimistic), and the
+    // count below must include it.
+    const saved = reviewer.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
     await reviewer.getByRole("radiogroup", { name: "correctness" }).getByRole("radio", { name: /incorrect/ }).click();
-    const request = await saved;
+    const request = (await saved).request();
     await expect(reviewer.getByRole("region", { name: "Annotations on this trace" })).toContainText("incorrect");
     await reviewer.close();
     await page.reload();

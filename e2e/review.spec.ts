@@ -37,8 +37,11 @@ test("two reviewers label one trace with the keyboard; both show; a change keeps
   // Reviewer A changes their label with the keyboard: Tab to the rubric, arrow, Enter... or simply 2.
   await a.reload();
   await reviewReady(a);
+  // The label shows at once (optimistic); reload only once its save has answered, as a reviewer would see "saved".
+  const changed = a.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
   await a.keyboard.press("2");
   await expect(panelA.getByRole("radio", { name: /partially_correct/ })).toHaveAttribute("aria-checked", "true");
+  await changed;
   await a.reload();
   const mine = panelA.getByRole("region", { name: "Annotations on this trace" }).getByRole("listitem").filter({ hasText: "you" });
   await expect(mine).toContainText("partially_correct");
