@@ -95,8 +95,13 @@ test.describe("a viewer", () => {
     await expect(reviewer.getByRole("region", { name: "Annotations on this trace" })).toContainText("incorrect");
     await reviewer.close();
     await page.reload();
-    const annotations = page.getByRole("region", { name: "Annotations on this trace" }).getByRole("listitem");
+    // The panel streams in behind a skeleton (React reveals it a moment after load), so
+    // count once it shows the reviewer's label, not at load.
+    const region = page.getByRole("region", { name: "Annotations on this trace" });
+    await expect(region).toContainText("incorrect");
+    const annotations = region.getByRole("listitem");
     const before = await annotations.count();
+    expect(before).toBeGreaterThan(0);
 
     // ...and replay it with the viewer's cookies: refused, and nothing else is written.
     const forged = await page.request.post(request.url(), {
@@ -105,6 +110,7 @@ test.describe("a viewer", () => {
     });
     expect(await forged.text()).toContain("may not annotate");
     await page.reload();
+    await expect(region).toContainText("incorrect");
     await expect(annotations).toHaveCount(before);
   });
 });

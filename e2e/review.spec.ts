@@ -79,6 +79,8 @@ test("a reviewer works through 10 traces in review mode without the mouse", asyn
   await page.reload();
   await expect(progress).toHaveText(/^11 of \d+$/);
   await expect(page.getByText(`done by me ${doneBefore + 10}`)).toBeVisible();
+  // Server-rendered text shows before the page hydrates; keys are heard once it has.
+  await reviewReady(page);
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   await page.screenshot({ path: "screenshots/review-mode-shortcuts.png" });
