@@ -44,7 +44,12 @@ export function ReviewShortcuts({ extra = [] }: { extra?: Shortcut[] }) {
     else dialog.current?.close();
   }, [open]);
   return (
-    <dialog ref={dialog} onClose={() => setOpen(false)} aria-label="Keyboard shortcuts" className="m-auto w-[32rem] rounded-lg border border-zinc-200 p-0 shadow-xl backdrop:bg-zinc-900/30">
+    <dialog
+      ref={dialog}
+      // The close event is queued: a quick "?" may have opened the sheet again before it arrives.
+      onClose={() => setOpen(dialog.current?.open ?? false)}
+      aria-label="Keyboard shortcuts"
+      className="m-auto w-[32rem] rounded-lg border border-zinc-200 p-0 shadow-xl backdrop:bg-zinc-900/30">
       <div className="flex items-center justify-between border-b border-zinc-100 px-4 py-2">
         <h2 className="text-sm font-semibold">Keyboard shortcuts</h2>
         <button type="button" onClick={() => setOpen(false)} className="text-xs text-zinc-500 hover:text-zinc-900">
