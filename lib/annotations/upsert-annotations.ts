@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationSource, AnnotationTarget, AnnotatorKind } from "@/lib/generated/prisma/enums";
 import { authorize, can, type Actor } from "@/lib/auth/permissions";
 import { targetKindOf, type TargetKind } from "./targets";
+import { upsertOneAnnotation } from "./upsert-one-annotation";
 
 export type AnnotationWrite = {
   target: AnnotationTarget;
@@ -95,9 +96,10 @@ export async function upsertAnnotations(
     return key;
   });
   const rows = [...byKey.values()];
+  const mayOverwrite = can(actor, "overwrite-others");
+  if (rows.length === 1) return keys.map(await writeOne(actor, target, rows[0], source, mayOverwrite));
   const col = <T>(pick: (row: Row) => T) => rows.map(pick);
   const ids = [...new Set(writes.map((w) => w.externalId))];
-  const mayOverwrite = can(actor, "overwrite-others");
 
   const statement = Prisma.sql`
     WITH input AS (
@@ -140,24 +142,15 @@ export async function upsertAnnotations(
       (SELECT json_agg(json_build_object('id', w.id, 'key', jsonb_build_array(t.external_id, w.document_position, w.name, w.identifier)::text))
         FROM written w JOIN targets t ON t.target_id = w.target_id) AS written`;
   const lostRace = (o: Outcome) => (o.written?.length ?? 0) < rows.length && !o.missing?.length && !o.misplaced && o.blocked === 0;
-  // One row: one statement, nothing else to undo. More: in a transaction, so a
-  // batch that loses a race for one key (below) lands none of its rows.
-  const outcome = rows.length === 1
-    ? (await prisma.$queryRaw<Outcome[]>(statement))[0]
-    : await prisma.$transaction(async (tx) => {
-        const [result] = await tx.$queryRaw<Outcome[]>(statement);
-        if (lostRace(result)) throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
-        return result;
-      }, BATCH_TRANSACTION);
+  // In a transaction, so a batch that loses a race for one key (below) lands none of its rows.
+  const outcome = await prisma.$transaction(async (tx) => {
+    const [result] = await tx.$queryRaw<Outcome[]>(statement);
+    if (lostRace(result)) throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
+    return result;
+  }, BATCH_TRANSACTION);
 
-  if (outcome.missing?.length) throw new NotFoundError(`${noun[kind]} with IDs ${outcome.missing.join(", ")} do not exist.`);
-  if (outcome.misplaced) {
-    const { externalId, position, documentCount } = outcome.misplaced;
-    throw new UnprocessableError(
-      `Document position ${position} is out of range for span ${externalId} (it has ${documentCount} documents).`,
-      { document_position: ["is out of range"] },
-    );
-  }
+  if (outcome.missing?.length) throw missingTargets(kind, outcome.missing);
+  if (outcome.misplaced) throw misplacedDocument(outcome.misplaced);
   if (outcome.blocked > 0 && !mayOverwrite) {
     throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
   }
@@ -171,3 +164,27 @@ export async function upsertAnnotations(
 
 // Postgres prints jsonb arrays with spaces after commas; JSON.stringify does not.
 const normalizeKey = (pgJson: string) => JSON.stringify(JSON.parse(pgJson));
+
+const missingTargets = (kind: TargetKind, ids: string[]) => new NotFoundError(`${noun[kind]} with IDs ${ids.join(", ")} do not exist.`);
+const misplacedDocument = ({ externalId, position, documentCount }: { externalId: string; position: number; documentCount: number }) =>
+  new UnprocessableError(
+    `Document position ${position} is out of range for span ${externalId} (it has ${documentCount} documents).`,
+    { document_position: ["is out of range"] },
+  );
+
+// One row (upsert-one-annotation.ts): the same checks in the same order as a
+// batch's, and the same errors; the id for every write of the one key.
+async function writeOne(actor: Actor, target: AnnotationTarget, row: Row, source: AnnotationSource, mayOverwrite: boolean): Promise<() => number> {
+  const { write, position, identifier } = row;
+  const outcome = await upsertOneAnnotation(target, {
+    externalId: write.externalId, position, name: write.name, identifier, label: write.label ?? null, score: write.score ?? null,
+    explanation: write.explanation ?? null, metadata: write.metadata ?? {}, annotatorKind: write.annotatorKind,
+  }, source, actor.userId, mayOverwrite);
+  if (!outcome.found) throw missingTargets(targetKindOf(target), [write.externalId]);
+  if (target === "DOCUMENT" && !(position >= 0 && position < (outcome.documentCount ?? 0))) {
+    throw misplacedDocument({ externalId: write.externalId, position, documentCount: outcome.documentCount ?? 0 });
+  }
+  if (outcome.id === null) throw new ForbiddenError(FOREIGN_KEY_MESSAGE);
+  const id = outcome.id;
+  return () => id;
+}

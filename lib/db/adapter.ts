@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { databaseConfig, type DatabaseConfig } from "./config";
@@ -11,6 +12,8 @@ import { acquirePgliteLock, releasePgliteLock } from "./pglite-lock";
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   close: () => Promise<void>;
+  /** Postgres: the pool Prisma queries through, for the few hot statements sent without Prisma (lib/db.ts). */
+  pool?: pg.Pool;
 };
 
 // One PGlite instance per process and data folder: PGlite takes no lock across
@@ -40,8 +43,9 @@ export function openAdapter(config: DatabaseConfig = databaseConfig()): OpenedAd
     // an outage fail with a 500 before anything noticed. allowExitOnIdle keeps
     // scripts from hanging on them.
     const options = { onPoolError: noteIfDatabaseUnavailable, onConnectionError: noteIfDatabaseUnavailable };
-    const pool = { connectionString: config.url, max: poolSize, idleTimeoutMillis: 0, allowExitOnIdle: true };
-    return { factory: new PrismaPg(pool, options), close: async () => {} };
+    const pool = new pg.Pool({ connectionString: config.url, max: poolSize, idleTimeoutMillis: 0, allowExitOnIdle: true });
+    // Prisma ends it on $disconnect, as it ends a pool it made itself.
+    return { factory: new PrismaPg(pool, { ...options, disposeExternalPool: true }), close: async () => {}, pool };
   }
   const pglite = sharedPglite(config.dataDir);
   return {
