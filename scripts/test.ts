@@ -25,6 +25,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), "marginalia-test-"));
 const stamp = Date.now();
 const totals = { passed: 0, failed: 0 };
 const timings: string[] = [];
+const failures: string[] = []; // "part › file › test" of each failed test, named again at the end
 const cleanups: (() => Promise<unknown>)[] = [];
 let child: ChildProcess | undefined;
 const distDir = process.env.E2E_DIST_DIR || ".next-test";
@@ -56,6 +57,7 @@ try {
   await cleanup();
 }
 console.log(`\n${timings.join("\n")}`);
+if (failures.length > 0) console.log(`failed:\n${failures.map((name) => `  ${name}`).join("\n")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);
 
@@ -86,9 +88,16 @@ async function vitest(name: string, argv: string[], env: NodeJS.ProcessEnv): Pro
   const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${report}`];
   const started = Date.now();
   const code = await run(bin("vitest"), ["run", ...argv, ...reporters, ...extraArgs], env);
-  const json = readJson(report) as { numPassedTests: number; numFailedTests: number; testResults: { status: string; assertionResults: { status: string }[] }[] } | null;
+  type Result = { status: string; fullName: string };
+  const json = readJson(report) as { numPassedTests: number; numFailedTests: number; testResults: { name: string; status: string; assertionResults: Result[] }[] } | null;
   // A file that fails to load has no failed test in it: count it once.
   const brokenFiles = json?.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((t) => t.status === "failed")).length ?? 0;
+  for (const file of json?.testResults ?? []) {
+    const where = `${name} › ${path.relative(process.cwd(), file.name)}`;
+    const failed = file.assertionResults.filter((test) => test.status === "failed");
+    if (file.status === "failed" && failed.length === 0) failures.push(`${where} (did not load)`);
+    for (const test of failed) failures.push(`${where} › ${test.fullName}`);
+  }
   count(name, json?.numPassedTests ?? 0, (json?.numFailedTests ?? 0) + brokenFiles, code, started);
 }
 
@@ -116,7 +125,8 @@ async function e2eTests(server: string | null, chromium: string): Promise<void> 
   const env = { ...buildEnv, ...emptyEnv, E2E_START_SERVER: "1", PORT: port, E2E_BASE_URL: `http://127.0.0.1:${port}`, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report };
   const started = Date.now();
   const code = await run(bin("playwright"), ["test", "--reporter=list,json", ...extraArgs], env);
-  const json = readJson(report) as { stats: { expected: number; unexpected: number; flaky: number }; errors: unknown[] } | null;
+  const json = readJson(report) as ({ stats: { expected: number; unexpected: number; flaky: number }; errors: unknown[] } & PlaywrightSuite) | null;
+  for (const spec of failedSpecs(json?.suites ?? [])) failures.push(`Playwright › ${spec}`);
   count("Playwright", (json?.stats.expected ?? 0) + (json?.stats.flaky ?? 0), (json?.stats.unexpected ?? 0) + (json?.errors.length ?? 0), code, started);
 }
 
@@ -323,6 +333,16 @@ function freePort(): Promise<number> {
 async function cleanup(): Promise<void> {
   for (const drop of cleanups.splice(0)) await drop().catch((e: Error) => console.error(`cleanup: ${e.message}`));
   rmSync(tmp, { recursive: true, force: true });
+}
+
+type PlaywrightSuite = { suites?: PlaywrightSuite[]; specs?: { title: string; file: string; tests: { status: string }[] }[] };
+
+// Specs whose every retry failed ("unexpected"), as "file › title".
+function failedSpecs(suites: PlaywrightSuite[]): string[] {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).filter((spec) => spec.tests.some((test) => test.status === "unexpected")).map((spec) => `${spec.file} › ${spec.title}`),
+    ...failedSpecs(suite.suites ?? []),
+  ]);
 }
 
 function readJson(file: string): unknown {
