@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 
 const NEXT: Record<string, (index: number, last: number) => number> = {
   ArrowDown: (index, last) => Math.min(index + 1, last),
@@ -57,11 +57,19 @@ export function SpanTreeKeyboard({
   }, [router, spanIds, selectedSpanId]);
 
   // On arrival: focus the selected row (keys work at once) and bring a
-  // deep-linked selection into view. Once only, so it never steals focus later.
+  // deep-linked selection into view. Once only, so it never steals focus later;
+  // in the commit that draws the tree (a layout effect), and only while nothing
+  // else holds focus: review mode draws the next trace at once, and a passive
+  // effect ran after a label key typed on the new trace had focused its card,
+  // so the next Tab started from the span tree instead of that card.
+  // The scroll stays a passive effect, after the router's own scroll on arrival.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused !== document.documentElement) return;
+    document.getElementById(`span-row-${selectedSpanId}`)?.focus({ preventScroll: true });
+  }, []);
   useEffect(() => {
-    const row = document.getElementById(`span-row-${selectedSpanId}`);
-    row?.focus({ preventScroll: true });
-    row?.scrollIntoView({ block: "nearest" });
+    document.getElementById(`span-row-${selectedSpanId}`)?.scrollIntoView({ block: "nearest" });
   }, []);
 
   return <div ref={container}>{children}</div>;
