@@ -11,11 +11,13 @@ type Value = string | number;
 const attributes = (values: Record<string, Value>) =>
   Object.entries(values).map(([key, value]) => ({ key, value: typeof value === "number" ? { intValue: String(value) } : { stringValue: value } }));
 
-export type TimingWorld = { project: string; rubric: string; traces: number };
+// `notes`: the name of a free-form rubric attached after the categorical one
+// (two cards per trace, for Tab), when asked for.
+export type TimingWorld = { project: string; rubric: string; traces: number; notes?: string };
 
 export const TIMING_TRACES = 30;
 
-export async function ingestTimingWorld(baseURL: string, key: string): Promise<TimingWorld> {
+export async function ingestTimingWorld(baseURL: string, key: string, options: { freeform?: boolean } = {}): Promise<TimingWorld> {
   const project = `timing-${hex(4)}`;
   const rubric = `verdict_${hex(3)}`;
   const start = Date.now() - 3_600_000;
@@ -59,6 +61,9 @@ export async function ingestTimingWorld(baseURL: string, key: string): Promise<T
   const created = await api(baseURL, key, "/v1/annotation_configs", "POST", {
     type: "CATEGORICAL", name: rubric, optimization_direction: "MAXIMIZE", values: [{ label: "pass", score: 1 }, { label: "fail", score: 0 }],
   });
-  await api(baseURL, key, `/v1/projects/${project}/annotation_configs`, "PUT", { annotation_config_ids: [created.data.id] });
-  return { project, rubric, traces: TIMING_TRACES };
+  const ids = [created.data.id];
+  const notes = options.freeform ? `notes_${hex(3)}` : undefined;
+  if (notes) ids.push((await api(baseURL, key, "/v1/annotation_configs", "POST", { type: "FREEFORM", name: notes })).data.id);
+  await api(baseURL, key, `/v1/projects/${project}/annotation_configs`, "PUT", { annotation_config_ids: ids });
+  return { project, rubric, traces: TIMING_TRACES, notes };
 }
