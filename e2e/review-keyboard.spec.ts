@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { createKeyInSettings } from "./phoenix-fixtures";
 import { ingestTimingWorld } from "./review-timing-world";
 
@@ -254,18 +254,23 @@ test("a lead marks a rubric required for review mode's Enter in its editor", asy
   await page.close();
 });
 
-test("a fast typist: labels typed right after Enter, with no wait, land on the trace shown next", async ({ browser, baseURL }) => {
-  // A project of its own (e2e/review-timing-world.ts: 30 traces, one pass/fail rubric).
-  const key = await createKeyInSettings(browser, baseURL!, "lead");
-  const world = await ingestTimingWorld(baseURL!, key);
+// Review mode over a project of its own (e2e/review-timing-world.ts: 30 traces,
+// a pass/fail rubric, and a free-form one with `freeform`), as the lead, its cards ready.
+async function reviewTimingWorld(browser: Browser, baseURL: string, options: { freeform?: boolean } = {}) {
+  const key = await createKeyInSettings(browser, baseURL, "lead");
+  const world = await ingestTimingWorld(baseURL, key, options);
   const page = await browser.newPage({ storageState: asRole("lead"), viewport: { width: 1400, height: 900 } });
   await page.goto(`/projects/${world.project}/review`);
   const progress = page.getByTestId("review-progress");
   await expect(progress).toHaveText(`1 of ${world.traces}`);
   await reviewReady(page);
   const panel = page.getByRole("complementary", { name: "Review" });
-  const verdict = card(panel, world.rubric);
   await cardsReady(panel);
+  return { world, page, progress, panel, verdict: card(panel, world.rubric) };
+}
+
+test("a fast typist: labels typed right after Enter, with no wait, land on the trace shown next", async ({ browser, baseURL }) => {
+  const { world, page, progress, verdict } = await reviewTimingWorld(browser, baseURL!);
   const picked = (label: string) => verdict.getByRole("radio", { name: new RegExp(`${label}$`) });
 
   // Label, Enter, label, Enter, label: no wait for any screen in between.
@@ -290,18 +295,9 @@ test("a fast typist: labels typed right after Enter, with no wait, land on the t
 });
 
 test("a label and Shift+Tab typed the moment the next trace shows reach its cards, trace after trace", async ({ browser, baseURL }) => {
-  // A project of its own: 30 traces, a pass/fail rubric and a free-form one (two cards to move between).
-  const key = await createKeyInSettings(browser, baseURL!, "lead");
-  const world = await ingestTimingWorld(baseURL!, key, { freeform: true });
-  const page = await browser.newPage({ storageState: asRole("lead"), viewport: { width: 1400, height: 900 } });
-  await page.goto(`/projects/${world.project}/review`);
-  const progress = page.getByTestId("review-progress");
-  await expect(progress).toHaveText(`1 of ${world.traces}`);
-  await reviewReady(page);
-  const panel = page.getByRole("complementary", { name: "Review" });
-  const verdict = card(panel, world.rubric);
+  // Two cards per trace to move between: the pass/fail one and a free-form one.
+  const { world, page, progress, panel, verdict } = await reviewTimingWorld(browser, baseURL!, { freeform: true });
   const notesBox = panel.getByRole("textbox", { name: world.notes! });
-  await cardsReady(panel);
 
   // The new trace's span tree takes focus on arrival; a label typed first keeps
   // focus on its card, so Shift+Tab goes from there to the card before it (the
