@@ -70,3 +70,28 @@ test("an unknown trace shows the 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
   await page.screenshot({ path: "screenshots/not-found.png" });
 });
+
+test("a filter chosen while the page is still loading applies once it is ready; Back does not undo Back", async ({ page }) => {
+  // The page's scripts are held back: it is drawn, but nothing listens to its controls yet.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js(\?|$)/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/projects/support-bot/spans", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Span kind").selectOption("RETRIEVER");
+  expect(page.url()).not.toContain("kind=");
+
+  release();
+  await expect(page).toHaveURL(/kind=RETRIEVER/);
+  await expect(page.getByLabel("Span kind")).toHaveValue("RETRIEVER");
+  await expect(page.getByRole("table").getByRole("link", { name: "retrieve_docs" }).first()).toBeVisible();
+
+  // Back shows the unfiltered list with its controls as the URL says, and stays there.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/kind=/);
+  await page.waitForLoadState("networkidle"); // scripts run, page hydrated: a restored choice would have been applied by now
+  await expect(page.getByLabel("Span kind")).toHaveValue("");
+  await expect(page).not.toHaveURL(/kind=/);
+});
